@@ -1,0 +1,310 @@
+"""Command line: check, rules, explain, eval.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or
+input error (a file that could not be read is reported and the other files are still linted).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Lint recruiter outreach messages (InMails, connection notes, emails) before you send them.",
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _split(values: Optional[list[str]]) -> Optional[list[str]]:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(s.strip() for s in v.split(",") if s.strip())
+    return out
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def _load_config(config_path: Optional[Path], paths: list[str]):
+    from .config import load_config
+
+    start = None
+    for p in paths:
+        if p != "-":
+            start = Path(p)
+            break
+    return load_config(config_path, start or Path.cwd())
+
+
+def _use_color(output: Optional[Path], no_color: bool) -> bool:
+    return not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _write(text: str, output: Optional[Path], color: bool) -> None:
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        return
+    if color:
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=True).print(text, end="")
+    else:
+        sys.stdout.write(text)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"outreach-lint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """outreach-lint: findings with line and column, a reason and a fix for every problem."""
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; '-' reads stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes, prefixes or slugs; comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes, prefixes or slugs).")] = None,
+    channel: Annotated[Optional[str], typer.Option(help="inmail, connection_note, email or linkedin_message.")] = None,
+    recipient: Annotated[Optional[Path], typer.Option(help="Recipient profile (YAML or JSON).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Lowest severity that fails: error, warning, info.")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the finding lines and the summary.")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Path to a config file.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name to report for stdin.")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain text output.")] = False,
+) -> None:
+    """Lint drafts and templates."""
+    from .config import ConfigError
+    from .linter import Linter
+    from .model import CHANNELS, Severity
+    from .reporters import FORMATS, render_json, render_text
+    from .sources import InputError, read_path
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r} (use {', '.join(FORMATS)})")
+    if channel is not None and channel not in CHANNELS:
+        raise UsageError(f"unknown channel {channel!r} (use {', '.join(CHANNELS)})")
+    try:
+        cfg = _load_config(config, paths)
+        linter = Linter(cfg, _split(select), _split(ignore))
+    except ConfigError as exc:
+        _err(f"outreach-lint: config error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    threshold = cfg.fail_on
+    if fail_on is not None:
+        try:
+            threshold = Severity.parse(fail_on)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    profile = None
+    if recipient is not None:
+        profile = _read_profile(recipient)
+    stdin_text = None
+    if "-" in paths:
+        try:
+            from .sources import decode
+
+            stdin_text = decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
+        except InputError as exc:
+            _err(f"outreach-lint: {exc}")
+            raise typer.Exit(EXIT_ERROR)
+    results = linter.lint_paths(paths, stdin_text=stdin_text, channel=channel, recipient=profile,
+                                stdin_name=stdin_filename or "<stdin>")
+    from .nlp import NOTICES
+
+    for notice in dict.fromkeys(NOTICES):
+        _err(notice)
+    if not results:
+        _err("outreach-lint: nothing to lint: no .txt or .md files under " + ", ".join(paths))
+        raise typer.Exit(EXIT_ERROR)
+    color = _use_color(output, no_color)
+    text = render_json(results) if format == "json" else render_text(results, color=color, quiet=quiet)
+    _write(text, output, color)
+    if any(r.error for r in results):
+        raise typer.Exit(EXIT_ERROR)
+    failing = any(f.severity >= threshold for r in results for f in r.findings)
+    raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _read_profile(path: Path):
+    import json
+
+    from .model import Profile
+    from .sources import InputError, read_path
+
+    try:
+        text = read_path(path)
+    except InputError as exc:
+        raise UsageError(f"--recipient: {exc}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+        return Profile.from_mapping(data)
+    except (ValueError, Exception) as exc:  # yaml.YAMLError, json errors, wrong shape
+        raise UsageError(f"--recipient {path}: not a valid profile: {str(exc).splitlines()[0]}") from None
+
+
+@app.command("rules")
+def list_rules(
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """List every rule: code, slug, default severity and summary."""
+    from .rules import ALL_RULES
+
+    if format == "json":
+        import json
+
+        print(json.dumps([{"code": r.code, "slug": r.slug, "category": r.category,
+                           "severity": r.default_severity.label, "summary": r.summary} for r in ALL_RULES], indent=2))
+        return
+    if format != "text":
+        raise UsageError(f"unknown format {format!r} (use text or json)")
+    for r in ALL_RULES:
+        print(f"{r.code}  {r.slug:<24} {r.default_severity.label:<8} {r.summary}")
+
+
+def render_explain(rule) -> str:
+    d = rule.docs
+
+    def example(ex) -> str:
+        head = []
+        if ex.channel != "inmail":
+            head.append(f"channel: {ex.channel}")
+        if ex.subject is not None:
+            head.append(f"Subject: {ex.subject}")
+        if ex.recipient:
+            head.append("recipient: " + ", ".join(f"{k}={v}" for k, v in ex.recipient.items()))
+        body = "\n".join("    " + line for line in ex.body.splitlines())
+        return ("\n".join("    " + h for h in head) + "\n" if head else "") + body
+
+    parts = [
+        f"{rule.code} {rule.slug} ({rule.category}; default severity: {rule.default_severity.label})",
+        "",
+        "What it does",
+        f"  {d.what}",
+        "",
+        "Why it matters",
+        f"  {d.why}",
+        "",
+        "Example (flagged)",
+        example(d.bad),
+        "",
+        "Use instead",
+        example(d.good),
+        "",
+        "Fix safety",
+        f"  {d.fix_safety}",
+    ]
+    if d.options:
+        parts += ["", "Options (in [tool.outreach-lint.rules." + rule.slug + "])"]
+        parts += [f"  {k}: {v}" for k, v in d.options.items()]
+    if d.references:
+        parts += ["", "References"] + [f"  - {r}" for r in d.references]
+    return "\n".join(parts) + "\n"
+
+
+@app.command()
+def explain(rule: Annotated[str, typer.Argument(help="A rule code (OL101) or slug (missing-intro).")]) -> None:
+    """Show a rule's documentation: what, why, examples, fix safety, options."""
+    from .config import suggest
+    from .rules import by_key
+
+    rules = by_key()
+    key = rule.upper() if rule.upper() in rules else rule
+    if key not in rules:
+        raise UsageError(f"unknown rule {rule!r}{suggest(rule, list(rules))}")
+    sys.stdout.write(render_explain(rules[key]))
+
+
+@app.command("eval")
+def eval_command(
+    file: Annotated[Path, typer.Argument(help="Labelled messages, JSON Lines (see docs/eval.md).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    min_severity: Annotated[str, typer.Option("--min-severity", help="Lowest severity that counts as firing.")] = "warning",
+    config: Annotated[Optional[Path], typer.Option("--config", help="Path to a config file.")] = None,
+) -> None:
+    """Score every rule against labelled messages: TP/FP/FN, precision, recall, F1 and the misses."""
+    from .config import ConfigError, load_config
+    from .evaluate import evaluate, load_records, render_table, result_dict
+    from .linter import Linter
+    from .model import Severity
+    from .sources import InputError
+
+    if format not in ("text", "json"):
+        raise UsageError(f"unknown format {format!r} (use text or json)")
+    try:
+        sev = Severity.parse(min_severity)
+        cfg = load_config(config) if config else None
+        records = load_records(file)
+        result = evaluate(records, Linter(cfg), sev)
+    except (ConfigError, InputError) as exc:
+        _err(f"outreach-lint: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if format == "json":
+        import json
+
+        print(json.dumps(result_dict(result), indent=2))
+    else:
+        sys.stdout.write(render_table(result))
+
+
+def main() -> None:
+    try:
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
+    except UsageError as exc:
+        _err(f"outreach-lint: error: {exc}")
+        sys.exit(EXIT_ERROR)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _err("outreach-lint: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unexpected
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(EXIT_ERROR)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(EXIT_ERROR)
+        _err(f"outreach-lint: internal error: {type(exc).__name__}: {exc} (please report this)")
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,346 @@
+"""Derived features shared by several rules, computed once per Analysis and cached on it.
+
+- ``profile_mentions``: where the message mentions facts from the recipient profile.
+- ``anchors``: tokens that are specific facts (names, products, numbers, code-like words).
+- ``personal_refs``: sentences that refer specifically to the recipient's own work or situation.
+- ``praise``: compliments aimed at the recipient.
+- ``purpose_cues``: why the reader is contacted (job, request, pitch).
+- ``placeholders``: merge-field ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import lexicon
+
+TITLE_WORDS = {"senior", "sr", "staff", "lead", "principal", "junior", "jr", "chief", "head", "associate", "vp",
+               "director", "manager", "engineer", "developer", "designer", "analyst", "i", "ii", "iii", "iv"}
+TIME_UNITS = {"minute", "minutes", "min", "mins", "hour", "hours", "second", "seconds", "call", "chat", "am", "pm"}
+STOP = {"the", "a", "an", "of", "on", "in", "at", "for", "to", "and", "or", "with", "about", "from", "by", "your",
+        "my", "our", "their", "his", "her", "its", "is", "was", "were", "be", "been", "that", "this", "how", "who",
+        "what", "wrote", "write", "gave", "give", "post", "talk", "maintains", "maintain", "maintained", "works",
+        "work", "worked", "led", "lead", "leads", "recently", "new", "also", "has", "have", "had", "currently"}
+GENERIC_TOPICS = {"space", "industry", "field", "area", "sector", "world", "domain", "market", "role", "career",
+                  "team", "company", "profile", "background", "experience", "skills", "work", "time"}
+PAST_OR_PROGRESSIVE = {"VBD", "VBN", "VBG"}
+# Placeholders: shared with the unfilled-placeholder rule.
+from .placeholders import PLACEHOLDER_RE  # noqa: E402
+
+
+def stem(word: str) -> str:
+    w = word.lower().strip("'’")
+    for suf in ("ing", "ies", "ied", "es", "ed", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def _cache(analysis: Any) -> dict[str, Any]:
+    cache = analysis.__dict__.setdefault("_features", {})
+    return cache
+
+
+def placeholders(analysis: Any) -> list[tuple[int, int]]:
+    c = _cache(analysis)
+    if "placeholders" not in c:
+        c["placeholders"] = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(analysis.text)]
+    return c["placeholders"]
+
+
+def in_placeholder(analysis: Any, token: Any) -> bool:
+    return any(s <= token.idx < e for s, e in placeholders(analysis))
+
+
+# ----- recipient profile ------------------------------------------------------------------------
+@dataclass
+class Mention:
+    kind: str  # company, school, notes, skill, title
+    start: int  # doc char offsets
+    end: int
+    value: str
+
+
+def _phrase_positions(text_lower: str, phrase: str) -> list[tuple[int, int]]:
+    phrase = phrase.lower().strip()
+    if len(phrase) < 2:
+        return []
+    out = []
+    for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text_lower):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _company_variants(company: str) -> list[str]:
+    base = re.sub(r"[,.]?\s+(inc|llc|ltd|gmbh|corp|co|plc|sa|ag)\.?$", "", company.strip(), flags=re.I)
+    variants = {company.strip(), base}
+    words = base.split()
+    if len(words) > 1 and len(words[0]) >= 4 and words[0][0].isupper():
+        variants.add(words[0])  # "Lumen" for "Lumen Freight"
+    return [v for v in variants if v]
+
+
+def profile_mentions(analysis: Any) -> list[Mention]:
+    c = _cache(analysis)
+    if "mentions" in c:
+        return c["mentions"]
+    rec = analysis.message.recipient
+    out: list[Mention] = []
+    if rec:
+        low = analysis.text.lower()
+        sender_words = analysis.sender_company_words
+        if rec.company and rec.company.lower() not in sender_words:
+            for variant in _company_variants(rec.company):
+                if variant.lower() in sender_words:
+                    continue
+                out += [Mention("company", s, e, rec.company) for s, e in _phrase_positions(low, variant)]
+        if rec.school:
+            out += [Mention("school", s, e, rec.school) for s, e in _phrase_positions(low, rec.school)]
+        for skill in rec.skills:
+            out += [Mention("skill", s, e, skill) for s, e in _phrase_positions(low, skill)]
+        if rec.notes:
+            out += _notes_mentions(analysis, rec.notes)
+    out = [m for m in out if not any(s <= m.start < e for s, e in placeholders(analysis))]
+    c["mentions"] = out
+    return out
+
+
+def _notes_mentions(analysis: Any, notes: str) -> list[Mention]:
+    """Distinctive notes terms (code-like or capitalised words), or two content words in one sentence."""
+    out: list[Mention] = []
+    low = analysis.text.lower()
+    words = re.findall(r"[\w][\w'’.-]*[\w]|\w", notes)
+    distinctive = [w for w in words if re.search(r"[-_.\d]", w) or (w[:1].isupper() and w.lower() not in STOP)]
+    for w in distinctive:
+        for s, e in _phrase_positions(low, w):
+            out.append(Mention("notes", s, e, w))
+    content = {stem(w) for w in words if w.lower() not in STOP and len(w) >= 4}
+    if content:
+        for sent in analysis.sentences + ([analysis.subject_span] if analysis.subject_span is not None else []):
+            hits = [t for t in sent if stem(t.text) in content or stem(analysis.lemma(t)) in content]
+            if len({stem(t.text) for t in hits}) >= 2 or (len(content) == 1 and hits):
+                out.append(Mention("notes", hits[0].idx, hits[-1].idx + len(hits[-1]), notes))
+    return out
+
+
+# ----- specific anchors -------------------------------------------------------------------------
+def is_anchor(analysis: Any, tok: Any, allow_numbers: bool = True) -> bool:
+    """A token that states a specific fact: a name, product, event, code-like word or number."""
+    if in_placeholder(analysis, tok) or tok.is_space or tok.is_punct:
+        return False
+    low = tok.lower_
+    if low in analysis.sender_company_words or low in analysis.recipient_first_names():
+        return False
+    if low in lexicon.words("platform_names") or low in lexicon.words("greeting_words"):
+        return False
+    if any(s <= tok.idx < e for s, e in profile_spans(analysis)):
+        return True
+    if allow_numbers and (tok.like_num or re.search(r"\d", tok.text)):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and (nxt.lower_ in TIME_UNITS or (nxt.text == "-" and tok.i + 2 < len(tok.doc)
+                                                           and tok.doc[tok.i + 2].lower_ in TIME_UNITS)):
+            return False
+        if re.fullmatch(r"\d+-minutes?", low):
+            return False
+        return True
+    if re.search(r"[a-z][-_.][a-z0-9]|[a-z][A-Z]", tok.text) and not tok.like_url and not tok.like_email:
+        return True  # react-calendario, pgbouncer-exporter, GopherCon
+    if tok.text[:1].isupper() and (tok.pos_ == "PROPN" or not analysis.has_tags):
+        if low in TITLE_WORDS or low in lexicon.words("role_nouns") or tok.is_stop:
+            return False
+        sent_start = tok.i == tok.sent.start or (tok.i > 0 and tok.nbor(-1).is_space)
+        if sent_start and not tok.ent_type_:
+            return False
+        return True
+    return False
+
+
+def profile_spans(analysis: Any) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in profile_mentions(analysis) if m.kind != "skill"]
+
+
+def anchors_in(analysis: Any, tokens: Any, allow_numbers: bool = True) -> list[Any]:
+    return [t for t in tokens if is_anchor(analysis, t, allow_numbers)]
+
+
+def has_anchor_near(analysis: Any, sent_index: int, window: int = 1) -> bool:
+    sents = analysis.sentences
+    lo, hi = max(0, sent_index - window), min(len(sents), sent_index + window + 1)
+    for s in sents[lo:hi]:
+        if anchors_in(analysis, s):
+            return True
+        if any(t.lower_ in ("way", "how") and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "you" for t in s):
+            return True  # "the way you tied alert budgets to team health"
+    return False
+
+
+# ----- references to the recipient --------------------------------------------------------------
+@dataclass
+class PersonalRef:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _subtree_tokens(tok: Any) -> list[Any]:
+    return list(tok.subtree)
+
+
+def personal_refs(analysis: Any) -> list[PersonalRef]:
+    """Evidence that the message is about this recipient in particular."""
+    c = _cache(analysis)
+    if "refs" in c:
+        return c["refs"]
+    refs: list[PersonalRef] = []
+    generic = lexicon.words("generic_profile_nouns")
+    work = lexicon.words("work_nouns")
+    ident = analysis.identity
+    for m in profile_mentions(analysis):
+        if m.kind == "skill":
+            continue
+        if not ident.in_signature and ident.start <= m.start < ident.end and m.kind == "company":
+            continue
+        refs.append(PersonalRef(f"profile {m.kind}", m.start, m.end, m.value))
+    sents = list(analysis.sentences)
+    if analysis.subject_span is not None:
+        sents.append(analysis.subject_span)
+    for sent in sents:
+        for tok in sent:
+            if in_placeholder(analysis, tok):
+                continue
+            low = tok.lower_
+            if low in ("your", "ur") and analysis.has_parser:
+                head = tok.head
+                if head.lower_ in generic and head.lower_ not in work:
+                    sub = [t for t in head.subtree if t.i > head.i]
+                    anchors = anchors_in(analysis, sub, allow_numbers=False)
+                else:
+                    sub = [t for t in head.subtree if t is not tok]
+                    anchors = anchors_in(analysis, sub)
+                    if not anchors and head.lower_ in work:
+                        mods = [t for t in head.subtree if t is not head and t is not tok and
+                                t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and t.lower_ not in GENERIC_TOPICS
+                                and t.lower_ not in generic and not t.is_stop and t.dep_ != "relcl"]
+                        if mods:
+                            anchors = mods
+                if anchors:
+                    refs.append(PersonalRef("your-work", head.left_edge.idx, head.right_edge.idx + len(head.right_edge),
+                                            head.text))
+            elif low == "you" and analysis.has_parser and tok.dep_ == "nsubj":
+                verb = tok.head
+                if verb.tag_ not in PAST_OR_PROGRESSIVE or any(c.dep_ == "auxpass" for c in verb.children):
+                    continue
+                if any(c.lower_ in ("would", "could", "might", "will", "may", "should", "can") for c in verb.children):
+                    continue
+                if any(c.lower_ == "if" for c in verb.children):
+                    continue
+                sub = [t for t in verb.subtree if t is not tok and t.i > verb.i]
+                if anchors_in(analysis, sub):
+                    refs.append(PersonalRef("your-action", verb.idx, verb.right_edge.idx + len(verb.right_edge),
+                                            verb.text))
+            elif low in ("suggested", "recommended", "referred", "mentioned", "introduced", "pointed", "suggests",
+                         "recommends", "says", "said", "told"):
+                before = [t for t in sent if t.i < tok.i]
+                if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                   and t.lower_ not in analysis.sender_company_words)
+                       for t in before[-4:]):
+                    if any(t.lower_ in ("you", "your", "reach", "contact", "connect", "write", "i") for t in sent if t.i > tok.i):
+                        refs.append(PersonalRef("referral", sent.start_char, sent.end_char, sent.text))
+            elif low in ("both", "fellow", "mutual", "alum", "alumni", "alumnus", "congrats", "congratulations"):
+                if anchors_in(analysis, sent, allow_numbers=False):
+                    refs.append(PersonalRef("shared", sent.start_char, sent.end_char, sent.text))
+    c["refs"] = refs
+    return refs
+
+
+# ----- praise -----------------------------------------------------------------------------------
+@dataclass
+class Praise:
+    start: int
+    end: int
+    text: str
+    sentence_index: int | None
+
+
+def praise(analysis: Any) -> list[Praise]:
+    c = _cache(analysis)
+    if "praise" in c:
+        return c["praise"]
+    strong = lexicon.words("praise_adjectives") - lexicon.words("weak_praise")
+    weak = lexicon.words("weak_praise")
+    nouns = lexicon.words("flattery_nouns")
+    fit = lexicon.words("fit_nouns")
+    opp = lexicon.words("opportunity_nouns")
+    generic = lexicon.words("generic_profile_nouns")
+    out: list[Praise] = []
+    for idx, sent in enumerate(analysis.sentences):
+        second = any(analysis.is_second_person(t) for t in sent)
+        for tok in sent:
+            low = tok.lower_
+            if low in nouns and (second or tok.dep_ in ("attr", "ROOT", "appos")):
+                out.append(Praise(tok.idx, tok.idx + len(tok), tok.text, idx))
+                continue
+            if low not in strong and low not in weak:
+                continue
+            head = _praised_head(tok)
+            if head is None:
+                if low in strong and second:
+                    out.append(Praise(tok.idx, tok.idx + len(tok), tok.text, idx))
+                continue
+            hlow = head.lower_
+            if hlow in opp or analysis.lemma(head) in opp:
+                continue
+            if any(t.lower_ in ("our", "my", "we", "us", "their", "its", "his", "her") for t in head.children):
+                continue
+            about_you = hlow == "you" or any(t.lower_ in ("your", "you") for t in head.children) or \
+                (hlow in fit and second) or (hlow in generic and second)
+            if not about_you:
+                continue
+            if low in weak and not ((low in ("perfect", "ideal") and hlow in fit) or hlow in nouns):
+                continue
+            out.append(Praise(tok.idx, tok.idx + len(tok), f"{tok.text} {head.text}" if head.i > tok.i else tok.text, idx))
+    c["praise"] = out
+    return out
+
+
+def _praised_head(tok: Any) -> Any:
+    if tok.dep_ == "amod":
+        return tok.head
+    if tok.dep_ in ("acomp", "attr") or (tok.dep_ == "ROOT" and tok.pos_ == "ADJ"):
+        verb = tok.head if tok.dep_ != "ROOT" else tok
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        return None
+    if tok.dep_ in ("oprd", "xcomp", "ccomp", "advcl", "conj"):
+        verb = tok.head
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubj"):
+                return c
+    if tok.dep_ == "advmod" and tok.head.pos_ == "ADJ":
+        return _praised_head(tok.head)
+    return None
+
+
+# ----- purpose ----------------------------------------------------------------------------------
+def purpose_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
+    """Spans that say why the reader is contacted: a job, a request, or a pitch."""
+    c = _cache(analysis)
+    key = f"purpose:{include_subject}"
+    if key in c:
+        return c[key]
+    spans = []
+    for group in ("job_purpose", "request_purpose", "sales_pitch"):
+        spans += analysis.found_in_prose(group)
+        if include_subject and analysis.subject_span is not None:
+            spans += analysis.found(group, within=analysis.subject_span)
+    # A company name such as "Apex Staffing" is not a purpose.
+    spans = [s for s in spans if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s)
+             or analysis.subject_span is not None and s.start < analysis.subject_span.end]
+    spans = [s for s in spans if not any(in_placeholder(analysis, t) for t in s)]
+    spans.sort(key=lambda s: s.start)
+    c[key] = spans
+    return spans

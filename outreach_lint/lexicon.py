@@ -1,0 +1,130 @@
+"""Word lists and phrase patterns from ``data/lexicon.yaml``, compiled into a spaCy Matcher."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+PATTERN_HELP = "see the header of outreach_lint/data/lexicon.yaml"
+_SUFFIXES = ("", "s", "es", "d", "ed", "ing", "er", "ers")
+
+
+@lru_cache(maxsize=1)
+def load_data() -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("outreach_lint").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data()["words"][name])
+
+
+def pattern_groups() -> dict[str, list[str]]:
+    return load_data()["patterns"]
+
+
+def read_word_file(name: str) -> dict[str, str] | frozenset[str]:
+    """Read a data file: ``a -> b`` lines give a mapping, plain lines a set. ``#`` starts a comment."""
+    text = resources.files("outreach_lint").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    mapping: dict[str, str] = {}
+    plain: set[str] = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "->" in line:
+            left, right = (s.strip() for s in line.split("->", 1))
+            mapping[left.lower()] = right
+        else:
+            plain.add(line.lower())
+    return mapping if mapping else frozenset(plain)
+
+
+def _inflections(lemma: str) -> list[str]:
+    forms = {lemma + s for s in _SUFFIXES}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return sorted(forms)
+
+
+def compile_token(spec: str, use_lemma: bool) -> dict[str, Any]:
+    if spec == "*":
+        return {"OP": "?"}
+    if spec == "...":
+        return {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{0,3}"}
+    if spec == "@NUMLIKE":
+        return {"LIKE_NUM": True}
+    if spec.startswith("@"):
+        return {"POS": spec[1:]}
+    lower: set[str] = set()
+    lemmas: set[str] = set()
+    for alt in spec.split("|"):
+        if alt.startswith("~"):
+            word = alt[1:].lower()
+            if use_lemma:
+                lemmas.add(word)
+                lower.add(word)
+            else:
+                lower.update(_inflections(word))
+        else:
+            lower.add(alt.lower())
+    if lemmas:
+        # Match either the lemma or the surface form (the lemmatizer misses some nouns).
+        return {"LOWER_OR_LEMMA": sorted(lemmas | lower)}
+    return {"LOWER": {"IN": sorted(lower)}} if len(lower) > 1 else {"LOWER": next(iter(lower))}
+
+
+def compile_pattern(text: str, use_lemma: bool) -> list[list[dict[str, Any]]]:
+    """Compile one pattern string into Matcher patterns (lemma-or-text alternatives expand)."""
+    tokens = [compile_token(t, use_lemma) for t in text.split()]
+    # spaCy has no "lemma OR lower" attribute: expand each such token into a LEMMA and a LOWER variant.
+    patterns: list[list[dict[str, Any]]] = [[]]
+    for tok in tokens:
+        if "LOWER_OR_LEMMA" in tok:
+            values = tok["LOWER_OR_LEMMA"]
+            variants = [{"LEMMA": {"IN": values}}, {"LOWER": {"IN": values}}]
+            if len(patterns) > 64:
+                variants = variants[:1]
+            patterns = [p + [v] for p in patterns for v in variants]
+        else:
+            patterns = [p + [tok] for p in patterns]
+    return patterns
+
+
+class PhraseIndex:
+    """All lexicon pattern groups compiled into one Matcher for a given vocabulary."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import Matcher
+
+        use_lemma = "lemmatizer" in nlp.pipe_names
+        self.matcher = Matcher(nlp.vocab, validate=False)
+        for group, items in pattern_groups().items():
+            pats = []
+            for item in items:
+                pats.extend(compile_pattern(item, use_lemma))
+            self.matcher.add(group, pats)
+
+    def __call__(self, doc: Any) -> dict[str, list[Any]]:
+        out: dict[str, list[Any]] = {}
+        vocab = doc.vocab
+        for match_id, start, end in self.matcher(doc):
+            out.setdefault(vocab.strings[match_id], []).append(doc[start:end])
+        for spans in out.values():
+            spans.sort(key=lambda s: (s.start, -s.end))
+        return out
+
+
+_INDEX: dict[int, PhraseIndex] = {}
+
+
+def index_for(nlp: Any) -> PhraseIndex:
+    key = id(nlp)
+    if key not in _INDEX:
+        _INDEX[key] = PhraseIndex(nlp)
+    return _INDEX[key]
