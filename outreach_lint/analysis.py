@@ -160,7 +160,7 @@ class Analysis:
             text = lines[i].text.strip()
             if SENT_FROM_RE.match(text):
                 continue
-            if len(text) > 60 or re.search(r"[.?!:;]\s*$", text) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$", text):
+            if len(text) > 80 or re.search(r"[.?!:;]\s*$", text) and not re.search(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$", text):
                 break
             sig.insert(0, i)
             if len(sig) >= 6:
@@ -169,7 +169,7 @@ class Analysis:
             if i - 1 >= 0 and (lines[i - 1].blank or re.search(r"[.?!]\s*$", lines[i - 1].text)):
                 break
         if sig:
-            first = lines[sig[0]].text.strip().lstrip("-–—~ ").strip()
+            first = re.sub(r"^(?:posted|sent|written)\s+by\s+", "", lines[sig[0]].text.strip().lstrip("-–—~ ").strip(), flags=re.I)
             if not (first and (first[0].isupper() or first.startswith(("{", "["))) and self._looks_like_name_or_org(first)):
                 return None, [], None
         return None, sig, None
@@ -389,7 +389,8 @@ class Analysis:
                 continue
             if t.is_alpha and t.text[:1].isupper() and low not in not_names and not (
                 t.is_stop and t.text.isupper() is False and low in ("i", "a")):
-                if self.has_tags and t.pos_ not in ("PROPN", "NOUN", "ADJ", "X", "") and not t.ent_type_ == "PERSON":
+                if self.has_tags and t.pos_ in ("VERB", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM") \
+                        and t.ent_type_ != "PERSON":
                     break
                 parts.append(t.text)
                 j += 1
@@ -404,7 +405,8 @@ class Analysis:
         platforms = lexicon.words("platform_names")
         for j in range(start, len(toks) - 1):
             t = toks[j]
-            if t.lower_ in ("at", "from", "with", "for", "of", "@") or (t.lower_ == "'s" and j > start):
+            role_verb = t.lemma_.lower() in ROLE_VERBS and j > 0 and toks[j - 1].lower_ in ("i", "we")
+            if t.lower_ in ("at", "from", "with", "for", "of", "@") or (t.lower_ == "'s" and j > start) or role_verb:
                 nxt = j + 1
                 if nxt < len(toks) and toks[nxt].lower_ in ("the",):
                     nxt += 1
@@ -462,7 +464,7 @@ class Analysis:
         company = None
         start, end = entries[0][1], entries[-1][2]
         for k, (text, s, e) in enumerate(entries):
-            clean = text.strip().lstrip("-–—~ ").strip()
+            clean = re.sub(r"^(?:posted|sent|written)\s+by\s+|^from:\s*", "", text.strip().lstrip("-–—~ ").strip(), flags=re.I)
             if not clean or CONTACT_RE.search(clean) and not re.search(r"[^\W\d_]{3,}\s+[^\W\d_]{3,}", CONTACT_RE.split(clean)[0] or ""):
                 continue
             chunks = [c for c in SIG_SPLIT_RE.split(clean) if c.strip()]
@@ -478,16 +480,22 @@ class Analysis:
                 elif k == 0 and len(entries) == 1:
                     # A team signature ("HR Department", "The Hiring Team"): no person.
                     continue
-            rest = " ".join(chunks)
-            if not rest:
-                continue
-            low_words = re.findall(r"[^\W\d_]+", rest.lower())
-            if any(w in role_nouns for w in low_words) and role is None:
-                role = rest.strip()
-            elif company is None and re.search(r"[^\W\d_]", rest) and rest.strip()[:1].isupper():
-                company = rest.strip()
-            if " at " in rest and company is None:
-                company = rest.split(" at ", 1)[1].strip()
+            for chunk in chunks:
+                chunk = chunk.strip()
+                if not chunk or CONTACT_RE.search(chunk):
+                    continue
+                if " at " in chunk:
+                    left, right = chunk.split(" at ", 1)
+                    role = role or left.strip()
+                    company = company or right.strip()
+                    continue
+                low_words = re.findall(r"[^\W\d_]+", chunk.lower())
+                if role is None and any(w in role_nouns for w in low_words) and not (
+                        company is None and low_words and low_words[-1] in lexicon.words("org_suffixes")
+                        and low_words[-1] not in role_nouns):
+                    role = chunk
+                elif company is None and re.search(r"[^\W\d_]", chunk) and chunk[:1].isupper():
+                    company = chunk
         return Identity(name, role, company, start, end, True, None)
 
     # ----- findings -----------------------------------------------------------------------------

@@ -26,6 +26,13 @@ STOP = {"the", "a", "an", "of", "on", "in", "at", "for", "to", "and", "or", "wit
 GENERIC_TOPICS = {"space", "industry", "field", "area", "sector", "world", "domain", "market", "role", "career",
                   "team", "company", "profile", "background", "experience", "skills", "work", "time"}
 PAST_OR_PROGRESSIVE = {"VBD", "VBN", "VBG"}
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "next", "last", "one"}
+# Possessed nouns that are never about the recipient's own work, whatever follows them.
+NEVER_PERSONAL = {"interest", "application", "candidacy", "resume", "cv", "consideration", "availability", "time",
+                  "attention", "response", "reply", "inbox", "calendar", "address", "number", "name", "email",
+                  "phone", "id", "photo", "bank", "account", "details", "information", "task", "pay", "salary",
+                  "stipend", "onboarding", "interview", "convenience", "area", "region", "city", "location",
+                  "industry", "field", "move", "dream", "inbox", "day", "week", "weekend", "schedule", "schedules"}
 # Placeholders: shared with the unfilled-placeholder rule.
 from .placeholders import PLACEHOLDER_RE  # noqa: E402
 
@@ -107,11 +114,22 @@ def profile_mentions(analysis: Any) -> list[Mention]:
     return out
 
 
+NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|didn't|doesn't|hasn't|haven't|isn't|wasn't|n't)\b", re.I)
+
+
 def _notes_mentions(analysis: Any, notes: str) -> list[Mention]:
-    """Distinctive notes terms (code-like or capitalised words), or two content words in one sentence."""
+    """Distinctive notes terms (code-like or capitalised words), or two content words in one sentence.
+
+    Negated clauses ("no prior contact", "did not attend re:Invent") are not facts to use.
+    """
     out: list[Mention] = []
     low = analysis.text.lower()
-    words = re.findall(r"[\w][\w'’.-]*[\w]|\w", notes)
+    clauses = [c for c in re.split(r"[;.\n]|,\s+(?:but|and)\s+", notes) if c.strip() and not NEGATION.search(c)]
+    notes = " ; ".join(clauses)
+    if not notes.strip():
+        return out
+    sender = analysis.sender_company_words
+    words = [w for w in re.findall(r"[\w][\w'’.-]*[\w]|\w", notes) if w.lower() not in sender]
     distinctive = [w for w in words if re.search(r"[-_.\d]", w) or (w[:1].isupper() and w.lower() not in STOP)]
     for w in distinctive:
         for s, e in _phrase_positions(low, w):
@@ -137,7 +155,7 @@ def is_anchor(analysis: Any, tok: Any, allow_numbers: bool = True) -> bool:
         return False
     if any(s <= tok.idx < e for s, e in profile_spans(analysis)):
         return True
-    if allow_numbers and (tok.like_num or re.search(r"\d", tok.text)):
+    if allow_numbers and (tok.like_num or re.search(r"\d", tok.text)) and low not in ORDINALS:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and (nxt.lower_ in TIME_UNITS or (nxt.text == "-" and tok.i + 2 < len(tok.doc)
                                                            and tok.doc[tok.i + 2].lower_ in TIME_UNITS)):
@@ -214,8 +232,12 @@ def personal_refs(analysis: Any) -> list[PersonalRef]:
             low = tok.lower_
             if low in ("your", "ur") and analysis.has_parser:
                 head = tok.head
+                if head.lower_ in NEVER_PERSONAL or analysis.lemma(head) in NEVER_PERSONAL:
+                    continue
                 if head.lower_ in generic and head.lower_ not in work:
-                    sub = [t for t in head.subtree if t.i > head.i]
+                    # "your experience at Stripe": only a fact attached to the noun by a preposition counts.
+                    sub = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "with", "on", "from")
+                           for g in p.subtree if g is not p]
                     anchors = anchors_in(analysis, sub, allow_numbers=False)
                 else:
                     sub = [t for t in head.subtree if t is not tok]
@@ -249,7 +271,8 @@ def personal_refs(analysis: Any) -> list[PersonalRef]:
                        for t in before[-4:]):
                     if any(t.lower_ in ("you", "your", "reach", "contact", "connect", "write", "i") for t in sent if t.i > tok.i):
                         refs.append(PersonalRef("referral", sent.start_char, sent.end_char, sent.text))
-            elif low in ("both", "fellow", "mutual", "alum", "alumni", "alumnus", "congrats", "congratulations"):
+            elif low in ("fellow", "mutual", "alum", "alumni", "alumnus", "congrats", "congratulations") or (
+                    low == "both" and tok.i > 0 and tok.nbor(-1).lower_ in ("we", "us", "of")):
                 if anchors_in(analysis, sent, allow_numbers=False):
                     refs.append(PersonalRef("shared", sent.start_char, sent.end_char, sent.text))
     c["refs"] = refs
@@ -340,7 +363,30 @@ def purpose_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
     # A company name such as "Apex Staffing" is not a purpose.
     spans = [s for s in spans if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s)
              or analysis.subject_span is not None and s.start < analysis.subject_span.end]
+    spans += _job_title_cues(analysis)
     spans = [s for s in spans if not any(in_placeholder(analysis, t) for t in s)]
     spans.sort(key=lambda s: s.start)
     c[key] = spans
     return spans
+
+
+def _job_title_cues(analysis: Any) -> list[Any]:
+    """Role nouns naming a job on offer ("We need a second-shift Warehouse Supervisor")."""
+    roles = lexicon.words("role_nouns") - lexicon.words("recruiting_roles") - {"candidates", "hires", "people", "product",
+                                                                                "account", "partner", "fellow"}
+    ident = analysis.identity
+    out = []
+    sents = analysis.sentences
+    for sent in sents:
+        if not ident.in_signature and ident.start <= sent.start_char < ident.end:
+            continue
+        if any(analysis.is_second_person(t) and t.dep_ in ("nsubj", "poss") for t in sent) and \
+                not any(t.lower_ in ("we", "our", "they", "client", "i") for t in sent):
+            continue  # describing the recipient: "You were a shift lead at Amazon"
+        for tok in sent:
+            if tok.lower_ in roles and tok.pos_ in ("NOUN", "PROPN", "") and not in_placeholder(analysis, tok):
+                if any(c.lower_ in ("your", "my") for c in tok.children):
+                    continue
+                out.append(sent[tok.i - sent.start: tok.i - sent.start + 1])
+                break
+    return out

@@ -56,11 +56,21 @@ def compile_token(spec: str, use_lemma: bool) -> dict[str, Any]:
     if spec == "*":
         return {"OP": "?"}
     if spec == "...":
-        return {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{0,3}"}
+        return {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{0,4}"}
     if spec == "@NUMLIKE":
         return {"LIKE_NUM": True}
     if spec.startswith("@"):
         return {"POS": spec[1:]}
+    pos = None
+    if "@" in spec and not spec.startswith("@"):
+        spec, pos = spec.rsplit("@", 1)
+    tok = _compile_alternatives(spec, use_lemma)
+    if pos:
+        tok["POS"] = pos
+    return tok
+
+
+def _compile_alternatives(spec: str, use_lemma: bool) -> dict[str, Any]:
     lower: set[str] = set()
     lemmas: set[str] = set()
     for alt in spec.split("|"):
@@ -87,7 +97,8 @@ def compile_pattern(text: str, use_lemma: bool) -> list[list[dict[str, Any]]]:
     for tok in tokens:
         if "LOWER_OR_LEMMA" in tok:
             values = tok["LOWER_OR_LEMMA"]
-            variants = [{"LEMMA": {"IN": values}}, {"LOWER": {"IN": values}}]
+            extra = {k: v for k, v in tok.items() if k != "LOWER_OR_LEMMA"}
+            variants = [{"LEMMA": {"IN": values}, **extra}, {"LOWER": {"IN": values}, **extra}]
             if len(patterns) > 64:
                 variants = variants[:1]
             patterns = [p + [v] for p in patterns for v in variants]

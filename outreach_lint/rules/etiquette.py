@@ -71,6 +71,8 @@ class MissingIntro(Rule):
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         ident = analysis.identity
+        if not ident.complete and (_prior_contact_declared(analysis) or analysis.found("bump")):
+            return  # a follow-up in a thread: the first message carried the introduction
         if ident.complete:
             if not ident.in_signature and ident.sentence_index is not None and ident.sentence_index >= 2:
                 pitch = [s for s in ft.purpose_cues(analysis, include_subject=False)
@@ -185,17 +187,34 @@ class MissingCallToAction(Rule):
                            "description?”"))
 
 
+NOT_ASKS = {"thank", "thanks", "keep", "enjoy", "have", "take", "hope", "congratulate", "be", "stay", "excuse",
+            "pardon", "forgive", "note", "see", "imagine", "picture", "consider", "remember"}
+
+
 def has_call_to_action(analysis: Any) -> bool:
     if analysis.found_in_prose("call_to_action"):
         return True
     for sent in analysis.sentences:
-        text = sent.text.strip()
-        if "?" in text:
-            if analysis.found("cta_question", within=sent) or any(analysis.is_second_person(t) for t in sent):
-                return True
+        if "?" in sent.text:
+            return True  # a question to the reader is an ask
+        if analysis.has_tags and any(_is_imperative(t) for t in sent):
+            return True
     if analysis.message.channel == "connection_note":
         return any(t.lower_ in ("connect", "connecting", "network", "add") for s in analysis.sentences for t in s)
     return False
+
+
+def _is_imperative(tok: Any) -> bool:
+    """A bare-verb clause with no subject: "Send me your CV", "please add me", "Browse our roles"."""
+    if tok.tag_ != "VB" or tok.lemma_.lower() in NOT_ASKS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT" or (tok.dep_ in ("conj", "advcl") and tok.head.dep_ == "ROOT" and tok.head.tag_ == "VB"):
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        return tok.i == tok.sent.start or (prev is not None and (prev.lower_ in ("please", "kindly", "just", ",")
+                                                                 or prev.is_space))
+    return tok.i > 0 and tok.nbor(-1).lower_ in ("please", "kindly")
 
 
 class NotPersonalized(Rule):

@@ -37,6 +37,22 @@ def dictionary() -> Any:
     return SpellChecker(language="en", distance=2)
 
 
+@lru_cache(maxsize=1)
+def second_dictionary() -> frozenset[str]:
+    """SymSpell's 82,765-word English list (Google Books n-grams intersected with SCOWL).
+
+    pyspellchecker's list lacks British spellings and newer words (colour, favour, app, inbox);
+    a word counts as unknown only when neither list has it.
+    """
+    from importlib import resources
+
+    try:
+        text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)
+
+
 def match_case(original: str, replacement: str) -> str:
     if original.isupper() and len(original) > 1:
         return replacement.upper()
@@ -103,7 +119,7 @@ class Spelling(Rule):
         if use_dictionary:
             words = {tok.lower_ for tok, _ in candidates if tok.lower_ not in curated and tok.lower_ not in skip}
             spell = dictionary()
-            missing = spell.unknown(words) if words else set()
+            missing = {w for w in (spell.unknown(words) if words else set()) if w not in second_dictionary()}
             for tok, _ in candidates:
                 unknown[tok.i] = tok.lower_ in missing and tok.lower_ not in curated
             total = sum(1 for tok, _ in candidates if tok.lower_ not in skip)
