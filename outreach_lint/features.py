@@ -203,8 +203,18 @@ class PersonalRef:
     text: str
 
 
-def _subtree_tokens(tok: Any) -> list[Any]:
-    return list(tok.subtree)
+def _attached_after(head: Any) -> list[Any]:
+    """A prepositional phrase right after a noun that the parser hung on the verb instead.
+
+    "Loved your article on demand generation": "on demand generation" belongs to "article".
+    """
+    if head.dep_ not in ("dobj", "pobj", "nsubj") or head.head is head:
+        return []
+    nxt = head.right_edge.i + 1
+    for sib in head.head.children:
+        if sib.i == nxt and sib.dep_ == "prep" and sib.lower_ in ("on", "about", "at", "for", "to", "in", "from", "with"):
+            return list(sib.subtree)
+    return []
 
 
 def personal_refs(analysis: Any) -> list[PersonalRef]:
@@ -240,10 +250,10 @@ def personal_refs(analysis: Any) -> list[PersonalRef]:
                            for g in p.subtree if g is not p]
                     anchors = anchors_in(analysis, sub, allow_numbers=False)
                 else:
-                    sub = [t for t in head.subtree if t is not tok]
+                    sub = [t for t in head.subtree if t is not tok] + _attached_after(head)
                     anchors = anchors_in(analysis, sub)
                     if not anchors and head.lower_ in work:
-                        mods = [t for t in head.subtree if t is not head and t is not tok and
+                        mods = [t for t in sub if t is not head and
                                 t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and t.lower_ not in GENERIC_TOPICS
                                 and t.lower_ not in generic and not t.is_stop and t.dep_ != "relcl"]
                         if mods:
@@ -384,7 +394,8 @@ def _job_title_cues(analysis: Any) -> list[Any]:
                 not any(t.lower_ in ("we", "our", "they", "client", "i") for t in sent):
             continue  # describing the recipient: "You were a shift lead at Amazon"
         for tok in sent:
-            if tok.lower_ in roles and tok.pos_ in ("NOUN", "PROPN", "") and not in_placeholder(analysis, tok):
+            if tok.lower_ in roles and tok.pos_ in ("NOUN", "PROPN", "") and not in_placeholder(analysis, tok) and \
+                    (len(tok.text) > 3 or tok.text.isupper()):
                 if any(c.lower_ in ("your", "my") for c in tok.children):
                     continue
                 out.append(sent[tok.i - sent.start: tok.i - sent.start + 1])

@@ -367,22 +367,16 @@ class BaitAndSwitch(Rule):
     def _pivot(self, analysis: Any) -> Iterator[Finding]:
         main = analysis.main_sentences
         sales = analysis.found_in_prose("sales_pitch")
-        jobs = analysis.found_in_prose("job_purpose")
+        jobs = sorted(analysis.found_in_prose("job_purpose") + ft._job_title_cues(analysis), key=lambda s: s.start)
         soft = list(analysis.found_in_prose("soft_framing"))
         subject = analysis.subject_span
         if subject is not None:
-            soft += analysis.found("soft_framing", within=subject)
+            soft = analysis.found("soft_framing", within=subject) + soft
         compliments = [p for p in ft.praise(analysis)]
-        ident = analysis.identity
-        recruiting = lexicon.words("recruiting_roles")
-        role_words = set(re.findall(r"[^\W\d_]+", f"{ident.role or ''} {ident.company or ''}".lower()))
-        discloses_recruiting = bool(role_words & recruiting)
-        if subject is not None and (analysis.found("job_purpose", within=subject)
-                                    or analysis.found("sales_pitch", within=subject)):
-            return
         if not soft and not compliments:
             return
         frame_start = min([s.start_char for s in soft] + [p.start for p in compliments])
+        frame_text = soft[0].text if soft else compliments[0].text
         # The P.S. case: framing in the body, the pitch only in the P.S.
         if analysis.ps_start is not None:
             ps_pitch = [s for s in sales + jobs if s.start_char >= analysis.ps_start]
@@ -396,6 +390,32 @@ class BaitAndSwitch(Rule):
                         suggestion="Say in the first sentence what you are offering, or send a networking message "
                                    "with no pitch."))
                 return
+        # An explicit pivot ("By the way", "Anyway", "On a related note") into a pitch after soft framing.
+        if soft:
+            for marker in analysis.found_in_prose("pivot_markers"):
+                if marker.start_char <= soft[0].start_char:
+                    continue
+                idx = analysis.sentence_index(marker.start_char)
+                if idx is None:
+                    continue
+                window = analysis.sentences[idx: idx + 2]
+                lo, hi = window[0].start_char, window[-1].end_char
+                pitch = [s for s in sales + jobs if lo <= s.start_char < hi]
+                if pitch:
+                    kind = "a sales pitch" if any(p in sales for p in pitch) else "a job pitch"
+                    yield analysis.finding(
+                        self, marker.start_char, pitch[0].end_char,
+                        f"opens as “{frame_text}” then pivots (“{marker.text}”) to {kind} (“{pitch[0].text}”)",
+                        Fix("State the real purpose up front",
+                            suggestion="Open with who you are and what you want; keep networking and advice "
+                                       "requests free of pitches."))
+                    return
+        if subject is not None and (analysis.found("job_purpose", within=subject)
+                                    or analysis.found("sales_pitch", within=subject)):
+            return
+        ident = analysis.identity
+        role_words = set(re.findall(r"[^\W\d_]+", f"{ident.role or ''} {ident.company or ''}".lower()))
+        discloses_recruiting = bool(role_words & lexicon.words("recruiting_roles"))
         first_sents = main[:2]
         early_end = first_sents[-1].end_char if first_sents else analysis.body_offset
         disclosed_sales = any(s.start_char < max(early_end, frame_start) for s in sales)
@@ -403,10 +423,9 @@ class BaitAndSwitch(Rule):
         if sales and not disclosed_sales:
             later = [s for s in sales if s.start_char > frame_start]
             if later:
-                framing = (soft[0].text if soft else compliments[0].text)
                 yield analysis.finding(
                     self, later[0].start_char, later[0].end_char,
-                    f"opens as “{framing}” but the real ask is a sales pitch (“{later[0].text}”)",
+                    f"opens as “{frame_text}” but the real ask is a sales pitch (“{later[0].text}”)",
                     Fix("State the commercial purpose up front",
                         suggestion="Open with who you are, what you sell and why it is relevant to them; keep "
                                    "networking messages free of pitches."))
@@ -427,10 +446,13 @@ class BaitAndSwitch(Rule):
             return
         body_lemmas = {analysis.lemma(t) for s in analysis.sentences for t in s}
         body_text = analysis.text[analysis.body_offset:].lower()
-        promise = {"offer", "interview", "invitation", "invite", "referral", "introduction", "payment", "invoice",
-                   "contract"}
+        # Things a subject can promise to deliver; each must show up in the body.
+        promise = {"data", "report", "benchmark", "benchmarks", "survey", "guide", "invitation", "invite", "results",
+                   "feedback", "gift", "prize", "award", "invoice", "payment", "refund", "voucher", "whitepaper",
+                   "checklist", "template", "slides", "recording"}
         for tok in subject:
-            if analysis.lemma(tok) in promise and analysis.lemma(tok) not in body_lemmas and tok.lower_ not in body_text:
+            if (analysis.lemma(tok) in promise or tok.lower_ in promise) and analysis.lemma(tok) not in body_lemmas \
+                    and not re.search(r"\b" + re.escape(tok.lower_) + r"\b", body_text):
                 yield analysis.finding(
                     self, tok.idx, tok.idx + len(tok),
                     f"the subject promises “{tok.text}” but the message does not mention it",
@@ -511,6 +533,8 @@ def _job_title(analysis: Any) -> str | None:
         for tok in sent:
             if tok.lower_ not in role_nouns or ft.in_placeholder(analysis, tok):
                 continue
+            if len(tok.text) <= 3 and not tok.text.isupper():
+                continue  # "it", "am", "pm" are words; IT, AM, PM are roles
             if not ident.in_signature and ident.start <= tok.idx < ident.end:
                 continue
             if any(t.lower_ == "your" for t in tok.children) or tok.i > 0 and tok.nbor(-1).lower_ == "your":
@@ -541,17 +565,28 @@ def _concrete_detail(analysis: Any) -> bool:
         return True  # an in-house recruiter's company is the hiring company
     for sent in analysis.sentences:
         for ent in sent.ents:
-            if ent.label_ in ("GPE", "LOC", "MONEY", "FAC") and ent.text.lower() not in recipient_company:
+            if ent.text.lower() in recipient_company or recipient_company and ent.text.lower() in recipient_company:
+                continue
+            before = sent.doc[max(sent.start, ent.start - 2): ent.start]
+            if ent.label_ in ("GPE", "LOC", "FAC") and not any(t.lower_ in VAGUE_PLACE for t in before):
                 return True
-            if ent.label_ == "ORG" and ent.text.lower() not in recipient_company and \
-                    not set(ent.text.lower().split()) & (agency | analysis.sender_company_words):
+            if ent.label_ == "MONEY":
+                return True
+            if ent.label_ == "ORG" and not GENERIC_ORG.search(ent.text) and \
+                    not any(t.lower_ in lexicon.words("role_nouns") for t in ent) and \
+                    not set(ent.text.lower().split()) & (agency | analysis.sender_company_words) and \
+                    any(t.pos_ == "PROPN" for t in ent):
                 return True
         for tok in sent:
-            if tok.lower_ in ("team", "group", "squad", "department") and tok.i > 0 and \
-                    tok.nbor(-1).pos_ in ("NOUN", "PROPN", "ADJ") and tok.nbor(-1).lower_ not in ("the", "our", "great",
-                                                                                               "amazing", "growing"):
+            if tok.lower_ in ("team", "squad", "department", "org") and tok.i > 0 and \
+                    tok.nbor(-1).pos_ in ("NOUN", "PROPN") and tok.nbor(-1).lower_ not in GENERIC_TEAM:
                 return True
     return False
+
+
+VAGUE_PLACE = {"across", "throughout", "nationwide", "anywhere", "around", "all"}
+GENERIC_ORG = re.compile(r"^(?:series [a-e]|saas|b2b|b2c|ai|fortune \d+|startup|mnc|fintech|healthtech)\b", re.I)
+GENERIC_TEAM = {"fun", "great", "amazing", "growing", "awesome", "dream", "rockstar", "sales", "culture"}
 
 
 class ScamRedFlag(Rule):
