@@ -184,10 +184,14 @@ def anchors_in(analysis: Any, tokens: Any, allow_numbers: bool = True) -> list[A
 
 
 def has_anchor_near(analysis: Any, sent_index: int, window: int = 1) -> bool:
+    """A specific fact about the recipient in this sentence or a neighbouring one."""
     sents = analysis.sentences
     lo, hi = max(0, sent_index - window), min(len(sents), sent_index + window + 1)
-    for s in sents[lo:hi]:
-        if anchors_in(analysis, s):
+    refs = personal_refs(analysis)
+    for k, s in enumerate(sents[lo:hi], lo):
+        about_recipient = k == sent_index or any(s.start_char <= r.start < s.end_char for r in refs) or \
+            any(analysis.is_second_person(t) for t in s)
+        if about_recipient and anchors_in(analysis, s, allow_numbers=k == sent_index or bool(refs)):
             return True
         if any(t.lower_ in ("way", "how") and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "you" for t in s):
             return True  # "the way you tied alert budgets to team health"
@@ -296,6 +300,7 @@ class Praise:
     end: int
     text: str
     sentence_index: int | None
+    cliche: bool = False  # "rockstar", "top talent": generic whatever surrounds it
 
 
 def praise(analysis: Any) -> list[Praise]:
@@ -313,8 +318,8 @@ def praise(analysis: Any) -> list[Praise]:
         second = any(analysis.is_second_person(t) for t in sent)
         for tok in sent:
             low = tok.lower_
-            if low in nouns and (second or tok.dep_ in ("attr", "ROOT", "appos")):
-                out.append(Praise(tok.idx, tok.idx + len(tok), tok.text, idx))
+            if (low in nouns or analysis.lemma(tok) in nouns) and (second or tok.dep_ in ("attr", "ROOT", "appos")):
+                out.append(Praise(tok.idx, tok.idx + len(tok), tok.text, idx, cliche=True))
                 continue
             if low not in strong and low not in weak:
                 continue
@@ -335,6 +340,16 @@ def praise(analysis: Any) -> list[Praise]:
             if low in weak and not ((low in ("perfect", "ideal") and hlow in fit) or hlow in nouns):
                 continue
             out.append(Praise(tok.idx, tok.idx + len(tok), f"{tok.text} {head.text}" if head.i > tok.i else tok.text, idx))
+    for idx, sent in enumerate(analysis.sentences):
+        second = any(analysis.is_second_person(t) for t in sent)
+        for span in analysis.found("flattery", within=sent) + analysis.found("flattery_cliche", within=sent):
+            if not second:
+                continue
+            if any(p.start <= span.start_char < p.end or span.start_char <= p.start < span.end_char for p in out):
+                continue
+            out.append(Praise(span.start_char, span.end_char, span.text, idx,
+                              cliche=bool(analysis.found("flattery_cliche", within=span))))
+    out.sort(key=lambda p: p.start)
     c["praise"] = out
     return out
 

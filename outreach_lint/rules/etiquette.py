@@ -290,7 +290,7 @@ class GenericFlattery(Rule):
         for p in ft.praise(analysis):
             if p.sentence_index in seen_sentences:
                 continue
-            if p.sentence_index is not None and ft.has_anchor_near(analysis, p.sentence_index):
+            if not p.cliche and p.sentence_index is not None and ft.has_anchor_near(analysis, p.sentence_index):
                 continue
             seen_sentences.add(p.sentence_index)
             facts = _profile_facts(analysis)

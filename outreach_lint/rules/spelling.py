@@ -13,7 +13,8 @@ from .base import Docs, Example, Rule
 
 SKIP_ENTS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "NORP", "LAW", "LANGUAGE"}
 FOREIGN_SHARE = 0.4  # a sentence with this share of unknown words is a quotation in another language
-NON_ENGLISH_SHARE = 0.3  # a message with this share of unknown words is not English: the check stands down
+NON_ENGLISH_SHARE = 0.3
+MIN_SUGGESTION_FREQUENCY = 1e-6  # a typo is near a common word; rarer neighbours mean a name or loanword  # a message with this share of unknown words is not English: the check stands down
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ class Spelling(Rule):
         candidates: list[tuple[Any, Any]] = []  # (token, region)
         for region in regions:
             for tok in region:
-                if self._checkable(analysis, tok):
+                if self._checkable(analysis, tok, curated):
                     candidates.append((tok, region))
 
         unknown: dict[int, bool] = {}
@@ -134,6 +135,7 @@ class Spelling(Rule):
                     foreign_regions.add(region.start)
                 if any(t.text.startswith(("«", "„")) for t in region):
                     pass
+        quoted = _quoted_ranges(analysis.text)
         for tok, region in candidates:
             low = tok.lower_
             if low in curated and low not in skip:
@@ -148,8 +150,17 @@ class Spelling(Rule):
             if tok.text[:1].isupper():
                 # Capitalised words that survive the proper-noun filters are still mostly names.
                 continue
+            if any(s <= tok.idx < e for s, e in quoted):
+                continue  # a quoted phrase, often in another language
+            if unknown.get(tok.i - 1) or unknown.get(tok.i + 1):
+                continue  # two unknown words in a row: a term or a foreign phrase ("myasthenia gravis")
+            if _known_variant(low, skip):
+                continue
             spell = dictionary()
             best = spell.correction(low)
+            if not best or best == low or spell.word_usage_frequency(best) < MIN_SUGGESTION_FREQUENCY:
+                # No common word is near: a name, a loanword or jargon rather than a typo. Stay quiet.
+                continue
             others = [c for c in sorted(spell.candidates(low) or [], key=lambda w: -spell.word_usage_frequency(w))
                       if c != best][:2]
             if best and best != low:
@@ -164,19 +175,18 @@ class Spelling(Rule):
                 text = f"unknown word “{tok.text}”"
             yield analysis.finding(self, tok.idx, tok.idx + len(tok), text, fix)
 
-    def _checkable(self, analysis: Any, tok: Any) -> bool:
+    def _checkable(self, analysis: Any, tok: Any, curated: dict[str, str]) -> bool:
         text = tok.text
         if not tok.is_alpha or len(text) < 3:
             return False
-        if tok.like_url or tok.like_email or tok.ent_type_ in SKIP_ENTS:
+        if tok.like_url or tok.like_email or ft.in_placeholder(analysis, tok):
             return False
         if text.isupper():
             return False
         if re.search(r"[a-z][A-Z]", text):
             return False  # CamelCase
-        if tok.pos_ == "PROPN" and text[:1].isupper():
-            return False
-        if ft.in_placeholder(analysis, tok):
+        known_typo = tok.lower_ in curated and not text[1:2].isupper()
+        if not known_typo and (tok.ent_type_ in SKIP_ENTS or (tok.pos_ == "PROPN" and text[:1].isupper())):
             return False
         doc = tok.doc
         if tok.i > 0:
@@ -187,15 +197,46 @@ class Spelling(Rule):
                 return False
         if tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
-            if not tok.whitespace_ and nxt.text in ("-", "_", ".", "/", "@") and tok.i + 2 < len(doc) \
-                    and doc[tok.i + 2].is_alpha:
+            if not tok.whitespace_ and nxt.text in ("-", "_", ".", "/", "@") and not nxt.whitespace_ \
+                    and tok.i + 2 < len(doc) and doc[tok.i + 2].is_alpha:
                 return False  # part of a compound or identifier: react-calendario, flutter_offline_sync
-        if text[:1].isupper():
+        if text[:1].isupper() and not known_typo:
             sent_start = tok.i == tok.sent.start or (tok.i > 0 and (doc[tok.i - 1].is_space or
                                                                     doc[tok.i - 1].text in ("\"", "“", "(", "-")))
             if not sent_start:
                 return False  # capitalised mid-sentence: a name
         return True
+
+
+QUOTES = (("“", "”"), ("«", "»"), ("„", "“"), ("\"", "\""), ("‘", "’"), ("*", "*"), ("_", "_"))
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks or *emphasis* on one line."""
+    import re as _re
+
+    out = []
+    for left, right in QUOTES:
+        pattern = _re.escape(left) + r"([^\n" + _re.escape(right) + r"]{1,80})" + _re.escape(right)
+        for m in _re.finditer(pattern, text):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _known_variant(word: str, skip: set[str]) -> bool:
+    """Inflected or derived forms of known words: checkpointing, screenshotting, rebranded."""
+    spell = dictionary()
+    extra = second_dictionary()
+    stems = set()
+    for suf in ("ing", "ed", "er", "ers", "es", "s", "ly", "ness", "able", "ment", "ments"):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[: -len(suf)]
+            stems |= {stem, stem + "e"}
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # screenshotting -> screenshot
+            if stem.endswith("i"):
+                stems.add(stem[:-1] + "y")
+    return any(s in skip or s in extra or spell.known([s]) for s in stems)
 
 
 def _edit_target(analysis: Any, tok: Any) -> tuple[str, int, int]:
