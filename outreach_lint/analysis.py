@@ -18,7 +18,9 @@ from .model import Finding, Fix, Message, Severity, Span
 
 GREETING_RE = re.compile(
     r"[ \t]*(?:(?:hi|hello|hey|dear|greetings|hiya|howdy|good[ \t]+(?:morning|afternoon|evening|day)|"
-    r"hola|bonjour|hallo|hei|hej|salut|ciao|namaste|cześć|olá|ola)\b[^\n,!.:;—–]{0,40}?[ \t]*(?:[,!.:;—–]+|[ \t]-[ \t]|$)"
+    r"hola|bonjour|hallo|hei|hej|salut|ciao|namaste|cześć|olá|ola)\b"
+    r"(?:[ \t]+(?:(?:mr|mrs|ms|mx|dr|prof|st)\.|(?!(?:i|i'm|i’m|im|this|my|it's|we|we're)\b)"
+    r"(?:[^\W\d_]|[{\[<%*])[^\s,!.:;—–]*)){0,4}[ \t]*(?:[,!.:;—–]+|[ \t]-[ \t]|$)"
     r"|(?:\{\{?[ \t]*\w+[ \t]*\}?\}|[^\W\d_][\w'’-]*)[ \t]*,[ \t]*$)",
     re.I,
 )

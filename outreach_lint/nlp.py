@@ -32,8 +32,14 @@ def _register() -> None:
         """
         for i in range(1, len(doc)):
             prev = doc[i - 1]
-            if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
-                doc[i].is_sent_start = True
+            if not ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_):
+                continue
+            if prev.text.count("\n") == 1 and i >= 2:
+                before, tok = doc[i - 2], doc[i]
+                # A hard-wrapped line inside a paragraph: "...running gRPC\nservices behind Envoy".
+                if (before.is_alpha or before.text in (",", ";")) and tok.is_alpha and tok.text[:1].islower():
+                    continue
+            doc[i].is_sent_start = True
         return doc
 
 
