@@ -388,20 +388,22 @@ def purpose_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
     # A company name such as "Apex Staffing" is not a purpose.
     spans = [s for s in spans if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s)
              or analysis.subject_span is not None and s.start < analysis.subject_span.end]
-    spans += _job_title_cues(analysis)
+    spans += _job_title_cues(analysis, include_subject)
     spans = [s for s in spans if not any(in_placeholder(analysis, t) for t in s)]
     spans.sort(key=lambda s: s.start)
     c[key] = spans
     return spans
 
 
-def _job_title_cues(analysis: Any) -> list[Any]:
+def _job_title_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
     """Role nouns naming a job on offer ("We need a second-shift Warehouse Supervisor")."""
     roles = lexicon.words("role_nouns") - lexicon.words("recruiting_roles") - {"candidates", "hires", "people", "product",
                                                                                 "account", "partner", "fellow"}
     ident = analysis.identity
     out = []
-    sents = analysis.sentences
+    sents = list(analysis.sentences)
+    if include_subject and analysis.subject_span is not None:
+        sents.insert(0, analysis.subject_span)
     for sent in sents:
         if not ident.in_signature and ident.start <= sent.start_char < ident.end:
             continue
