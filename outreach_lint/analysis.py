@@ -43,7 +43,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "pro
 SELF_ID_LEADS = (("i", "'m"), ("i", "am"), ("i", "’m"), ("my", "name", "is"), ("this", "is"), ("name", "'s"),
                  ("it", "'s"), ("i", "m"))
 ROLE_VERBS = {"lead", "run", "head", "manage", "recruit", "hire", "source", "own", "oversee", "work", "handle",
-              "support", "cover", "represent", "partner", "found", "co-found", "cofound", "build", "direct"}
+              "support", "cover", "represent", "partner", "found", "co-found", "cofound", "build", "direct",
+              "organise", "organize", "teach", "coordinate"}
 
 
 @dataclass
@@ -340,11 +341,15 @@ class Analysis:
                 if name:
                     break
             if name is None and toks:
-                # "Priya here from Stackwise", "Ana from Acme here"
-                cand = self._name_at(toks, 0)
-                if cand and cand[1] < len(toks) and lowers[cand[1]] in ("here", "from", "with"):
-                    if lowers[cand[1]] == "here" or "here" in lowers[cand[1]: cand[1] + 6]:
-                        name, name_end = cand
+                # "Priya here from Stackwise", "Tomasz, Piotr here - ...", "Ana from Acme here"
+                for k in range(len(toks)):
+                    if k and toks[k - 1].text not in (",", "-", "–", "—", "(") and toks[k - 1].i != sent.start:
+                        continue
+                    cand = self._name_at(toks, k)
+                    if cand and cand[1] < len(toks) and lowers[cand[1]] in ("here", "from", "with"):
+                        if lowers[cand[1]] == "here" or "here" in lowers[cand[1]: cand[1] + 6]:
+                            name, name_end = cand
+                            break
             role, company = None, None
             search_from = name_end if name is not None else 0
             role_tok = None
@@ -444,9 +449,16 @@ class Analysis:
                     if u.lower_ in role_nouns:
                         return u.text
                 continue
-            for u in nxt[:3]:
-                if self.lemma(u) in ROLE_VERBS or u.lower_.rstrip("s") in ROLE_VERBS:
-                    return u.text
+            for u in toks[i + 1 : i + 8]:
+                if not (self.lemma(u) in ROLE_VERBS or u.lower_.rstrip("s") in ROLE_VERBS):
+                    continue
+                if self.has_parser:
+                    verb = u
+                    while verb.dep_ == "conj" and verb.head is not verb:
+                        verb = verb.head
+                    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i == t.i for c in verb.children):
+                        continue  # "I saw you led the work": the recipient led it
+                return u.text
         return None
 
     def _identity_in_signature(self) -> Identity:

@@ -38,8 +38,9 @@ from .placeholders import PLACEHOLDER_RE  # noqa: E402
 
 
 def stem(word: str) -> str:
+    """A crude stem for matching profile notes against message words (organises ~ organise)."""
     w = word.lower().strip("'’")
-    for suf in ("ing", "ies", "ied", "es", "ed", "s"):
+    for suf in ("ing", "ies", "ied", "es", "ed", "s", "e"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
             return w[: -len(suf)]
     return w
@@ -136,7 +137,11 @@ def _notes_mentions(analysis: Any, notes: str) -> list[Mention]:
             out.append(Mention("notes", s, e, w))
     content = {stem(w) for w in words if w.lower() not in STOP and len(w) >= 4}
     if content:
-        for sent in analysis.sentences + ([analysis.subject_span] if analysis.subject_span is not None else []):
+        sents = analysis.sentences
+        windows = [sents[i].doc[sents[i].start: sents[min(i + 1, len(sents) - 1)].end] for i in range(len(sents))]
+        if analysis.subject_span is not None:
+            windows.append(analysis.subject_span)
+        for sent in windows:  # a sentence and the next one
             hits = [t for t in sent if stem(t.text) in content or stem(analysis.lemma(t)) in content]
             if len({stem(t.text) for t in hits}) >= 2 or (len(content) == 1 and hits):
                 out.append(Mention("notes", hits[0].idx, hits[-1].idx + len(hits[-1]), notes))
@@ -382,13 +387,17 @@ def purpose_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
         return c[key]
     spans = []
     for group in ("job_purpose", "request_purpose", "sales_pitch"):
-        spans += analysis.found_in_prose(group)
+        spans += [s for s in analysis.found_in_prose(group)
+                  if not (group == "job_purpose" and about_recipient_only(analysis, s.sent, s))]
         if include_subject and analysis.subject_span is not None:
             spans += analysis.found(group, within=analysis.subject_span)
     # A company name such as "Apex Staffing" is not a purpose.
     spans = [s for s in spans if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s)
              or analysis.subject_span is not None and s.start < analysis.subject_span.end]
     spans += _job_title_cues(analysis, include_subject)
+    if connect_request(analysis) and personal_refs(analysis):
+        # "Your GDC talk changed how we built our input settings; I'd be glad to connect."
+        spans += [s[:] for s in analysis.sentences if any(t.lower_ in ("connect", "connecting") for t in s)][:1]
     spans = [s for s in spans if not any(in_placeholder(analysis, t) for t in s)]
     spans.sort(key=lambda s: s.start)
     c[key] = spans
@@ -418,3 +427,40 @@ def _job_title_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
                 out.append(sent[tok.i - sent.start: tok.i - sent.start + 1])
                 break
     return out
+
+
+FIRST_PERSON = {"i", "we", "our", "my", "us", "me", "i'm", "we're", "ours", "mine"}
+
+
+def about_recipient_only(analysis: Any, sent: Any, span: Any = None) -> bool:
+    """The recipient's own job, not one on offer: "Hope the new job at X is treating you well",
+    "congrats on the new role", "your current position"."""
+    if any(t.lower_ in FIRST_PERSON for t in sent):
+        return False
+    if span is not None:
+        marked = any(t.lower_ in ("your", "new", "current") for t in sent.doc[max(sent.start, span.start - 3): span.end])
+        greeting = any(t.lemma_.lower() in ("congrats", "congratulation", "congratulations", "hope") for t in sent)
+        if not (marked and (greeting or any(t.lower_ == "your" for t in sent.doc[max(sent.start, span.start - 3): span.end]))):
+            return False
+    names = analysis.recipient_first_names()
+    return any(analysis.is_second_person(t) or t.lower_ in names for t in sent) or \
+        any(sent.start_char <= m.start < sent.end_char for m in profile_mentions(analysis))
+
+
+def prior_contact_in_text(analysis: Any) -> bool:
+    """Signs in the text of a real earlier exchange ("you wrote", "since we shipped X together").
+
+    A sender who claims a past conversation but then introduces themselves by name in the body
+    ("Great catching up! ... I'm Paul Hart, BD director at Genoa") contradicts the claim.
+    """
+    if not analysis.found("prior_contact"):
+        return False
+    ident = analysis.identity
+    if ident.name and not ident.in_signature and ident.complete and (ident.role or ident.company):
+        return False
+    return True
+
+
+def connect_request(analysis: Any) -> bool:
+    return any(t.lemma_.lower() in ("connect", "connection") or t.lower_ in ("connect", "connecting")
+               for s in analysis.sentences for t in s)

@@ -336,8 +336,8 @@ class BaitAndSwitch(Rule):
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         msg = analysis.message
-        prior = _prior_contact_declared(analysis) or bool(analysis.found("prior_contact"))
-        if msg.subject and RE_SUBJECT.match(msg.subject) and not _prior_contact_declared(analysis):
+        prior = _prior_contact_declared(analysis) or ft.prior_contact_in_text(analysis)
+        if msg.subject and RE_SUBJECT.match(msg.subject) and not prior:
             m = RE_SUBJECT.match(msg.subject)
             assert m is not None
             yield analysis.finding(
@@ -492,7 +492,8 @@ class VagueOpportunity(Rule):
     )
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
-        hype = [s for s in analysis.found_in_prose("opportunity_hype") if not _about_recipient(s)]
+        hype = [s for s in analysis.found_in_prose("opportunity_hype")
+                if not _about_recipient(s) and not ft.about_recipient_only(analysis, s.sent, s)]
         subject = analysis.subject_span
         if subject is not None:
             hype = analysis.found("opportunity_hype", within=subject) + hype
