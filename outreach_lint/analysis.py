@@ -527,12 +527,13 @@ class Analysis:
         return Finding(rule.code, rule.slug, severity or rule.default_severity, message,
                        self.span(start, end), fix, rule.category)
 
-    def anchor_point(self) -> int:
-        """Where an 'absent' finding points: the first prose sentence, else the body start."""
+    def sentence_range(self, last: bool = False) -> tuple[int, int]:
+        """Where a finding about something absent points: the first (or last) prose sentence."""
         sents = self.sentences
-        if sents:
-            return sents[0].start_char
-        return self.body_offset
+        if not sents:
+            return self.body_offset, self.body_offset
+        sent = sents[-1] if last else sents[0]
+        return sent.start_char, sent.end_char
 
 
 def iter_tokens(spans: Iterable[Any]) -> Iterator[Any]:

@@ -90,8 +90,7 @@ class MissingIntro(Rule):
             message = f"“{ident.name}” is a name only: say your role or company too"
         else:
             message = "no self-introduction: the message never says who is writing (name with role or company)"
-        sents = analysis.sentences
-        at = sents[0].start_char if sents else analysis.body_offset
+        at, end = analysis.sentence_range()
         if sender and sender.name and (sender.title or sender.company):
             role = f", {sender.title}" if sender.title else ""
             company = f" at {sender.company}" if sender.company else ""
@@ -102,7 +101,6 @@ class MissingIntro(Rule):
             fix = Fix("Introduce yourself after the greeting",
                       suggestion="Add: “I'm <your name>, <your role> at <company>.” (set [tool.outreach-lint.sender] "
                                  "to get this sentence filled in)")
-        end = sents[0].end_char if sents else at
         yield analysis.finding(self, at, end, message, fix)
 
 
@@ -131,10 +129,8 @@ class MissingPurpose(Rule):
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         cues = ft.purpose_cues(analysis)
-        sents = analysis.sentences
         if not cues:
-            at = sents[0].start_char if sents else analysis.body_offset
-            end = sents[0].end_char if sents else at
+            at, end = analysis.sentence_range()
             yield analysis.finding(
                 self, at, end, "the message never says why you are writing (no role, request or meeting reason)",
                 Fix("State your reason in the first two sentences",
@@ -177,9 +173,7 @@ class MissingCallToAction(Rule):
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         if has_call_to_action(analysis):
             return
-        sents = analysis.sentences
-        at = sents[-1].start_char if sents else analysis.body_offset
-        end = sents[-1].end_char if sents else at
+        at, end = analysis.sentence_range(last=True)
         yield analysis.finding(
             self, at, end, "no next step: the message never asks the reader to do anything",
             Fix("End with one easy next step",
@@ -251,9 +245,7 @@ class NotPersonalized(Rule):
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         if ft.personal_refs(analysis):
             return
-        sents = analysis.sentences
-        at = sents[0].start_char if sents else analysis.body_offset
-        end = sents[0].end_char if sents else at
+        at, end = analysis.sentence_range()
         facts = _profile_facts(analysis)
         if facts:
             hint = f"Mention something you know about them: {facts}."
