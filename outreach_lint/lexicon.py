@@ -52,7 +52,7 @@ def _inflections(lemma: str) -> list[str]:
     return sorted(forms)
 
 
-def compile_token(spec: str, use_lemma: bool) -> dict[str, Any]:
+def compile_token(spec: str, use_lemma: bool, use_pos: bool = True) -> dict[str, Any]:
     if spec == "*":
         return {"OP": "?"}
     if spec == "...":
@@ -60,12 +60,12 @@ def compile_token(spec: str, use_lemma: bool) -> dict[str, Any]:
     if spec == "@NUMLIKE":
         return {"LIKE_NUM": True}
     if spec.startswith("@"):
-        return {"POS": spec[1:]}
+        return {"POS": spec[1:]} if use_pos else {}
     pos = None
     if "@" in spec and not spec.startswith("@"):
         spec, pos = spec.rsplit("@", 1)
     tok = _compile_alternatives(spec, use_lemma)
-    if pos:
+    if pos and use_pos:
         tok["POS"] = pos
     return tok
 
@@ -89,9 +89,12 @@ def _compile_alternatives(spec: str, use_lemma: bool) -> dict[str, Any]:
     return {"LOWER": {"IN": sorted(lower)}} if len(lower) > 1 else {"LOWER": next(iter(lower))}
 
 
-def compile_pattern(text: str, use_lemma: bool) -> list[list[dict[str, Any]]]:
-    """Compile one pattern string into Matcher patterns (lemma-or-text alternatives expand)."""
-    tokens = [compile_token(t, use_lemma) for t in text.split()]
+def compile_pattern(text: str, use_lemma: bool, use_pos: bool = True) -> list[list[dict[str, Any]]]:
+    """Compile one pattern string into Matcher patterns (lemma-or-text alternatives expand).
+
+    Without a tagger (the blank fallback pipeline) part-of-speech constraints are dropped.
+    """
+    tokens = [compile_token(t, use_lemma, use_pos) for t in text.split()]
     # spaCy has no "lemma OR lower" attribute: expand each such token into a LEMMA and a LOWER variant.
     patterns: list[list[dict[str, Any]]] = [[]]
     for tok in tokens:
@@ -114,11 +117,12 @@ class PhraseIndex:
         from spacy.matcher import Matcher
 
         use_lemma = "lemmatizer" in nlp.pipe_names
+        use_pos = "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
         self.matcher = Matcher(nlp.vocab, validate=False)
         for group, items in pattern_groups().items():
             pats = []
             for item in items:
-                pats.extend(compile_pattern(item, use_lemma))
+                pats.extend(compile_pattern(item, use_lemma, use_pos))
             self.matcher.add(group, pats)
 
     def __call__(self, doc: Any) -> dict[str, list[Any]]:
