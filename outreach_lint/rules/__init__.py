@@ -14,6 +14,20 @@ from .etiquette import (
     VagueOpportunity,
 )
 from .format import OverLength, UnfilledPlaceholder
+from .quality import (
+    ClicheJargon,
+    InclusiveLanguage,
+    LearnMore,
+    LengthGuidance,
+    NoWayOut,
+    OnBehalf,
+    Readability,
+    SenderCentred,
+    ShoutingPressure,
+    SubjectLine,
+    TooManyAsks,
+    TransparencyDetails,
+)
 from .spelling import Spelling
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -28,6 +42,18 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnfilledPlaceholder,
     Spelling,
     OverLength,
+    LengthGuidance,
+    Readability,
+    SubjectLine,
+    TooManyAsks,
+    SenderCentred,
+    ShoutingPressure,
+    NoWayOut,
+    ClicheJargon,
+    InclusiveLanguage,
+    OnBehalf,
+    TransparencyDetails,
+    LearnMore,
 )
 
 __all__ = ["ALL_RULES", "CATEGORIES", "Docs", "Example", "Rule", "by_key", "resolve"]

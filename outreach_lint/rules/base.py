@@ -16,6 +16,8 @@ CATEGORIES = {
     "OL3": "honesty and safety",
     "OL4": "correctness",
     "OL5": "length and format",
+    "OL6": "tone and respect",
+    "OL7": "transparency",
 }
 
 
