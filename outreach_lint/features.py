@@ -241,6 +241,12 @@ def personal_refs(analysis: Any) -> list[PersonalRef]:
         if not ident.in_signature and ident.start <= m.start < ident.end and m.kind == "company":
             continue
         refs.append(PersonalRef(f"profile {m.kind}", m.start, m.end, m.value))
+    tmpl = (analysis.message.meta or {}).get("template") or {}
+    for slot in tmpl.get("slots", []):
+        # A template slot about the recipient ({{ recent_work }}) personalizes; {{ first_name }} does not.
+        if slot.personal:
+            start = analysis.body_offset + slot.start
+            refs.append(PersonalRef("slot", start, analysis.body_offset + slot.end, slot.var or ""))
     sents = list(analysis.sentences)
     if analysis.subject_span is not None:
         sents.append(analysis.subject_span)

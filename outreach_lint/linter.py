@@ -1,16 +1,24 @@
-"""Orchestration: messages -> Analysis -> rules -> findings -> score."""
+"""Orchestration: files -> messages (templates rendered) -> Analysis -> rules -> findings -> score.
+
+Per file: read, build one message (or one per template example), lint them in one ``nlp.pipe``
+batch, merge findings. Then run-level rules (sequences, near-duplicates), inline suppressions and
+the score. With a cache, a file whose content and settings are unchanged is answered from it and
+spaCy is never loaded.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .config import Config, ConfigError, suggest
-from .model import Finding, Message, Profile, Severity
-from .sources import InputError, build_message, discover, read_path
+from . import __version__
 from . import rules as rules_mod
+from .config import Config, ConfigError, suggest
+from .model import Finding, Fix, Message, Profile, Severity, SourceMap, file_finding, finding_from_dict, finding_to_dict
 from .score import score as compute_score
+from .sources import InputError, build_message, discover, read_path, split_front_matter
 
 BATCH_SIZE = 64
 
@@ -23,6 +31,12 @@ class FileResult:
     score: int | None = None
     error: str | None = None  # the file could not be linted (exit code 2)
     notice: str | None = None  # linted partly or skipped, with the reason
+    text: str | None = None  # the file as read
+    run_body: str = ""  # the message as read by the recipient (for run-level rules)
+    meta: dict[str, Any] = field(default_factory=dict)
+    cached: bool = False
+    source_map: SourceMap | None = None
+    channel: str | None = None
 
 
 def select_rules(config: Config, select: list[str] | None = None, ignore: list[str] | None = None) -> list[rules_mod.Rule]:
@@ -46,23 +60,40 @@ def select_rules(config: Config, select: list[str] | None = None, ignore: list[s
     for key in config.severity:
         if not rules_mod.resolve(key):
             raise ConfigError(f"unknown rule {key!r} in severity{suggest(key, valid)}")
+    for key in config.rule_options:
+        if key not in {r.slug for r in rules_mod.ALL_RULES}:
+            raise ConfigError(f"unknown rule {key!r} in [rules]{suggest(key, [r.slug for r in rules_mod.ALL_RULES])}")
+        cls = rules_mod.by_key()[key]
+        for opt in config.rule_options[key]:
+            if opt not in cls.options:
+                raise ConfigError(f"unknown option {opt!r} for rule {key}{suggest(opt, list(cls.options))}"
+                                  if cls.options else f"rule {key} has no options (got {opt!r})")
     return [cls() for cls in rules_mod.ALL_RULES if cls in chosen]
 
 
 class Linter:
     def __init__(self, config: Config | None = None, select: list[str] | None = None,
-                 ignore: list[str] | None = None) -> None:
+                 ignore: list[str] | None = None, cache: Any = None) -> None:
         self.config = config or Config()
         self.rules = select_rules(self.config, select, ignore)
+        self.message_rules = [r for r in self.rules if not r.run_level]
+        self.run_rules = [r for r in self.rules if r.run_level]
+        self.selected = {r.code for r in self.rules}
         self._nlp: Any = None
         self._severity: dict[str, Severity] = {}
         for key, sev in self.config.severity.items():
             for cls in rules_mod.resolve(key):
                 self._severity[cls.code] = sev
+        self.cache = cache
+
+    def settings_fingerprint(self) -> str:
+        """Everything besides the file content that changes a file's findings."""
+        raw = "|".join([self.config.fingerprint(), ",".join(sorted(self.selected)), __version__])
+        return hashlib.sha256(raw.encode()).hexdigest()
 
     @property
     def needs_nlp(self) -> bool:
-        return any(r.needs_nlp for r in self.rules)
+        return any(r.needs_nlp for r in self.message_rules)
 
     @property
     def nlp(self) -> Any:
@@ -81,7 +112,7 @@ class Linter:
                 self._nlp = blank
         return self._nlp
 
-    # ----- analysis -----------------------------------------------------------------------------
+    # ----- messages -----------------------------------------------------------------------------
     def analyse(self, messages: list[Message]) -> list[Any]:
         from .analysis import Analysis
         from .lexicon import index_for
@@ -101,49 +132,211 @@ class Linter:
 
     def check_analysis(self, analysis: Any) -> list[Finding]:
         findings: list[Finding] = []
-        for rule in self.rules:
+        for rule in self.message_rules:
             for f in rule.check(analysis, self.config):
-                if f.code in self._severity:
-                    f.severity = self._severity[f.code]
-                findings.append(f)
+                findings.append(self._severity_override(f))
         findings.sort(key=Finding.sort_key)
         return findings
 
+    def _severity_override(self, f: Finding) -> Finding:
+        if f.code in self._severity:
+            f.severity = self._severity[f.code]
+        return f
+
     def lint_messages(self, messages: list[Message]) -> list[list[Finding]]:
+        """Lint in-memory messages (no files, templates or suppressions)."""
         if not messages:
             return []
         return [self.check_analysis(a) for a in self.analyse(messages)]
 
     # ----- files --------------------------------------------------------------------------------
-    def load_message(self, path: str, text: str, channel: str | None = None,
-                     recipient: Profile | None = None) -> Message:
-        return build_message(text, path, default_channel=self.config.channel, channel=channel,
-                             recipient=recipient, sender=self.config.sender)
-
     def lint_paths(self, paths: list[str], stdin_text: str | None = None, channel: str | None = None,
-                   recipient: Profile | None = None, stdin_name: str = "<stdin>") -> list[FileResult]:
-        files, errors = discover(paths, self.config.exclude)
-        results: list[FileResult] = [FileResult(e.path, error=e.reason) for e in errors]
-        pending: list[tuple[FileResult, Message]] = []
+                   recipient: Profile | None = None, stdin_name: str = "<stdin>",
+                   force_exclude: bool = False) -> list[FileResult]:
+        files, errors = discover(paths, self.config.exclude, force_exclude=force_exclude)
+        items: list[tuple[str, str | None, str | None]] = [(e.path, None, e.reason) for e in errors]
         for path in files:
-            result = FileResult(stdin_name if path == "-" else path)
+            name = stdin_name if path == "-" else path
+            if path == "-":
+                if stdin_text is None:
+                    items.append((name, None, "no input on stdin"))
+                else:
+                    items.append((name, stdin_text, None))
+                continue
             try:
-                text = stdin_text if path == "-" else read_path(Path(path))
-                if text is None:
-                    raise InputError(result.path, "no input on stdin")
-                msg = self.load_message(result.path, text, channel, recipient)
+                items.append((name, read_path(Path(path)), None))
+            except InputError as exc:
+                items.append((name, None, exc.reason))
+        return self.lint_texts(items, channel=channel, recipient=recipient)
+
+    def lint_texts(self, items: list[tuple[str, str | None, str | None]], channel: str | None = None,
+                   recipient: Profile | None = None) -> list[FileResult]:
+        """Lint (path, text, error) items as one run."""
+        results: list[FileResult] = []
+        pending: list[tuple[FileResult, list[Message], str | None]] = []
+        extra_key = f"{channel}|{vars(recipient) if recipient else None}"
+        for path, text, error in items:
+            result = FileResult(path, text=text)
+            results.append(result)
+            if error is not None or text is None:
+                result.error = error or "could not be read"
+                continue
+            key = self.cache.key(text, path.rsplit(".", 1)[-1].lower(), extra_key) if self.cache else None
+            if key is not None:
+                hit = self.cache.get(key)
+                if hit is not None:
+                    self._restore(result, hit)
+                    continue
+            try:
+                messages, problems = self._load(path, text, channel, recipient)
             except InputError as exc:
                 result.error = exc.reason
-                results.append(result)
                 continue
-            result.message = msg
-            results.append(result)
-            if not msg.body.strip():
+            result.findings = problems
+            if messages:
+                result.message = messages[0]
+                result.channel = messages[0].channel
+                result.source_map = messages[0].source_map
+                result.run_body = messages[0].body
+                result.meta = {k: v for k, v in messages[0].meta.items() if k in ("sequence", "step", "days_after")}
+            else:
+                result.source_map = SourceMap(text)
+            if messages and not any(m.body.strip() for m in messages):
                 result.error = "the message is empty (nothing to lint)"
                 continue
-            pending.append((result, msg))
-        if pending:
-            for (result, _), findings in zip(pending, self.lint_messages([m for _, m in pending])):
-                result.findings = findings
-                result.score = compute_score(findings)
+            pending.append((result, messages, key))
+        all_messages = [m for _, msgs, _ in pending for m in msgs]
+        if all_messages and self.message_rules:
+            findings_per_message = iter(self.lint_messages(all_messages))
+            for result, msgs, _ in pending:
+                for _ in msgs:
+                    result.findings.extend(next(findings_per_message))
+        for result, msgs, key in pending:
+            result.findings = _dedupe(result.findings)
+            if key is not None:
+                self.cache.put(key, self._entry(result))
+        self._run_level(results)
+        for result in results:
+            if result.error is None and result.text is not None:
+                self._suppress(result)
+                result.findings.sort(key=Finding.sort_key)
+                result.score = compute_score(result.findings)
         return results
+
+    def _load(self, path: str, text: str, channel: str | None,
+              recipient: Profile | None) -> tuple[list[Message], list[Finding]]:
+        from . import templating
+
+        if not templating.looks_like_template(path, text):
+            return [build_message(text, path, default_channel=self.config.channel, channel=channel,
+                                  recipient=recipient, sender=self.config.sender)], []
+        doc = split_front_matter(text, path)
+        plain = build_message(text, path, default_channel=self.config.channel, channel=channel,
+                              recipient=recipient, sender=self.config.sender)
+        messages, problems = templating.build_template_messages(
+            text, path, doc.front, plain.source_map.file_offset("body", 0), plain.channel, plain.recipient,
+            plain.sender)
+        return messages, self._problem_findings(text, problems)
+
+    def _problem_findings(self, text: str, problems: list[dict[str, Any]]) -> list[Finding]:
+        from .rules.repository import TemplateError, TemplateUndefined
+
+        smap = SourceMap(text)
+        out = []
+        for p in problems:
+            if p["kind"] == "undefined":
+                rule: Any = TemplateUndefined
+                body = text[p["base"]:]
+                import re
+
+                m = re.search(r"\{\{[^}]*?\b" + re.escape(p["var"]) + r"\b", body) or \
+                    re.search(r"\{%[^%]*?\b" + re.escape(p["var"]) + r"\b", body)
+                start = p["base"] + (m.start() if m else 0)
+                end = p["base"] + (m.end() if m else 0)
+                fix = Fix("Define it in the examples", suggestion=f"Add {p['var']}: … to each entry of examples:, "
+                                                                  f"or remove it from the template.")
+            else:
+                rule = TemplateError
+                line = p.get("line")
+                base_line = text.count("\n", 0, p["base"])
+                if line:
+                    line_no = base_line + line
+                    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+                    start = starts[min(line_no, len(starts)) - 1]
+                    end = text.find("\n", start)
+                    end = len(text) if end < 0 else end
+                else:
+                    start, end = p["base"], p["base"]
+                fix = Fix("Fix the template", suggestion="Check the Jinja syntax at this line; templates may only "
+                                                         "use variables, filters, if and for.")
+            if rule.code not in self.selected:
+                continue
+            out.append(self._severity_override(file_finding(rule, smap, start, end, p["message"], fix)))
+        return out
+
+    # ----- cache --------------------------------------------------------------------------------
+    @staticmethod
+    def _entry(result: FileResult) -> dict[str, Any]:
+        return {"findings": [finding_to_dict(f) for f in result.findings], "run_body": result.run_body,
+                "meta": result.meta, "channel": result.message.channel if result.message else None,
+                "error": result.error}
+
+    @staticmethod
+    def _restore(result: FileResult, hit: dict[str, Any]) -> None:
+        result.cached = True
+        result.findings = [finding_from_dict(d) for d in hit.get("findings", [])]
+        result.run_body = hit.get("run_body", "")
+        result.meta = hit.get("meta", {})
+        result.error = hit.get("error")
+        result.source_map = SourceMap(result.text or "")
+        result.channel = hit.get("channel")
+
+    # ----- run level ----------------------------------------------------------------------------
+    def _run_level(self, results: list[FileResult]) -> None:
+        if not self.run_rules:
+            return
+        from .rules.repository import RunItem
+
+        live = [r for r in results if r.error is None and r.text is not None]
+        items = [RunItem(r.path, r.text or "", r.run_body, r.meta, r.source_map or SourceMap(r.text or ""))
+                 for r in live]
+        for rule in self.run_rules:
+            for idx, finding in rule.check_run(items, self.config):
+                live[idx].findings.append(self._severity_override(finding))
+
+    def _suppress(self, result: FileResult) -> None:
+        from . import suppressions
+        from .rules.repository import UnusedSuppression
+
+        sups = suppressions.parse(result.text or "")
+        if not sups:
+            return
+        result.findings = suppressions.apply(result.findings, sups)
+        if UnusedSuppression.code not in self.selected:
+            return
+        smap = result.source_map or SourceMap(result.text or "")
+        valid = set(rules_mod.by_key())
+        for s in sups:
+            unknown = [r for r in s.rules if not rules_mod.resolve(r)]
+            if unknown:
+                msg = f"suppression names unknown rule {unknown[0]!r}{suggest(unknown[0], sorted(valid))}"
+            elif not s.used:
+                what = ", ".join(s.rules) if s.rules else "all rules"
+                msg = f"suppression of {what} matched no finding"
+            else:
+                continue
+            result.findings.append(self._severity_override(file_finding(
+                UnusedSuppression, smap, s.comment_start, s.comment_end, msg,
+                Fix("Remove the comment", suggestion="Delete this outreach-lint comment."))))
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (rule, position, message): template examples often repeat each other."""
+    seen: set[tuple] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.code, f.span.part, f.span.begin, f.span.finish, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

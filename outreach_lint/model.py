@@ -98,6 +98,8 @@ class SourceMap:
         self._segments[part].sort()
 
     def file_offset(self, part: str, offset: int) -> int:
+        if part == "file":  # a position in the file itself (front matter, template code)
+            return max(0, min(offset, len(self.source_text)))
         segs = self._segments.get(part)
         if not segs:
             return 0
@@ -186,6 +188,10 @@ class Message:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if "<!--" in self.body:
+            from .suppressions import blank_out
+
+            self.body = blank_out(self.body)
         if self.source_map is None:
             # A message built in memory: lay out "subject\n\nbody" as its virtual source.
             prefix = f"Subject: {self.subject}\n\n" if self.subject is not None else ""
@@ -196,4 +202,36 @@ class Message:
             self.source_map = smap
 
     def part_text(self, part: str) -> str:
+        if part == "file":
+            return self.source_map.source_text if self.source_map else ""
         return self.subject or "" if part == "subject" else self.body
+
+
+def file_finding(rule: Any, smap: SourceMap, start: int, end: int, message: str, fix: Fix | None = None,
+                 severity: Severity | None = None) -> Finding:
+    """A finding located directly in the file (front matter, template code), not in a message part."""
+    return Finding(rule.code, rule.slug, severity or rule.default_severity, message,
+                   Span("file", start, end, smap.position(start), smap.position(end)), fix, rule.category)
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    """Lossless, JSON-safe form of a finding (for the results cache)."""
+    fix = None
+    if f.fix is not None:
+        fix = {"title": f.fix.title, "applicability": f.fix.applicability.value, "suggestion": f.fix.suggestion,
+               "edits": [[e.part, e.start, e.end, e.replacement] for e in f.fix.edits]}
+    s = f.span
+    return {"code": f.code, "slug": f.slug, "severity": f.severity.value, "message": f.message,
+            "category": f.category, "span": [s.part, s.start, s.end, s.begin.line, s.begin.column,
+                                             s.finish.line, s.finish.column], "fix": fix}
+
+
+def finding_from_dict(d: dict[str, Any]) -> Finding:
+    part, start, end, bl, bc, fl, fc = d["span"]
+    fix = None
+    if d.get("fix"):
+        fx = d["fix"]
+        fix = Fix(fx["title"], Applicability(fx["applicability"]),
+                  tuple(Edit(p, s, e, r) for p, s, e, r in fx["edits"]), fx.get("suggestion"))
+    return Finding(d["code"], d["slug"], Severity(d["severity"]), d["message"],
+                   Span(part, start, end, Position(bl, bc), Position(fl, fc)), fix, d.get("category", ""))

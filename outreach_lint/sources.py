@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from .model import CHANNELS, Message, Profile, SourceMap
 
 MAX_BYTES = 1_000_000  # a message is a few KB; past this we refuse rather than stall
-LINTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+LINTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".j2", ".jinja", ".jinja2")
 DEFAULT_EXCLUDES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -106,7 +106,9 @@ def build_message(text: str, path: str, default_channel: str = "inmail", channel
     # Skip blank lines between front matter/subject and the message text.
     while body_start < len(text) and text[body_start] in "\r\n":
         body_start += 1
-    body = text[body_start:]
+    from .suppressions import blank_out
+
+    body = blank_out(text[body_start:])
     smap.add("body", 0, body_start, len(body))
 
     ch = channel or front.get("channel") or default_channel
@@ -122,8 +124,12 @@ def build_message(text: str, path: str, default_channel: str = "inmail", channel
                    source_map=smap, meta=meta)
 
 
-def discover(paths: list[str], excludes: list[str]) -> tuple[list[str], list[InputError]]:
-    """Expand directories into lintable files (sorted, de-duplicated); missing paths become errors."""
+def discover(paths: list[str], excludes: list[str], force_exclude: bool = False) -> tuple[list[str], list[InputError]]:
+    """Expand directories into lintable files (sorted, de-duplicated); missing paths become errors.
+
+    Explicitly named files are linted whatever their name, unless ``force_exclude`` (used by the
+    pre-commit hook, which passes every changed file) applies the exclude patterns to them too.
+    """
     found: list[str] = []
     errors: list[InputError] = []
     seen: set[str] = set()
@@ -151,6 +157,8 @@ def discover(paths: list[str], excludes: list[str]) -> tuple[list[str], list[Inp
                     if fp.suffix.lower() in LINTABLE_SUFFIXES and not excluded(fp):
                         add(str(fp))
         elif p.exists():
+            if force_exclude and excluded(p):
+                continue
             add(raw)  # an explicitly named file is linted whatever its suffix
         else:
             errors.append(InputError(raw, "no such file or directory"))

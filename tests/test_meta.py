@@ -34,16 +34,15 @@ def test_rule_has_complete_docs(rule):
         assert len(getattr(d, field).strip()) >= 30, f"{rule.slug}: docs.{field} is missing or too short"
     assert rule.summary.strip()
     assert isinstance(d.bad, Example) and isinstance(d.good, Example)
-    assert (d.bad.body, d.bad.subject, d.bad.channel) != (d.good.body, d.good.subject, d.good.channel)
+    assert d.bad.as_files() != d.good.as_files()
     for name in rule.options:
         assert name in d.options, f"{rule.slug}: option {name!r} is not documented"
 
 
 def _fired(linter, rule, example: Example):
-    """Findings of this rule at any severity (info rules document info findings)."""
-    msg = make_message(example.body, subject=example.subject, channel=example.channel, recipient=example.recipient)
-    findings = linter.lint_messages([msg])[0]
-    return [f for f in findings if f.slug == rule.slug and f.severity >= Severity.INFO]
+    """Findings of this rule at any severity, linting the example as files (front matter, templates)."""
+    results = linter.lint_texts([(path, text, None) for path, text in example.as_files()])
+    return [f for r in results for f in r.findings if f.slug == rule.slug and f.severity >= Severity.INFO]
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=RULE_IDS)
@@ -60,9 +59,8 @@ def test_passing_examples_are_clean(linter, rule):
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=RULE_IDS)
 def test_findings_carry_a_fix(linter, rule):
-    msg = make_message(rule.docs.bad.body, subject=rule.docs.bad.subject, channel=rule.docs.bad.channel,
-                       recipient=rule.docs.bad.recipient)
-    for f in linter.lint_messages([msg])[0]:
+    results = linter.lint_texts([(path, text, None) for path, text in rule.docs.bad.as_files()])
+    for f in [f for r in results for f in r.findings]:
         assert f.fix is not None and f.fix.title
         assert f.fix.edits or f.fix.suggestion, f"{f.slug}: a fix needs an edit or a concrete suggestion"
 

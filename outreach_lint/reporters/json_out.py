@@ -63,7 +63,7 @@ def render_json(results: list[Any]) -> str:
         "files": [
             {
                 "path": r.path,
-                "channel": r.message.channel if r.message else None,
+                "channel": r.channel,
                 "score": r.score,
                 "error": r.error,
                 "notice": r.notice,

@@ -39,9 +39,9 @@ def render_text(results: list[Any], color: bool = False, quiet: bool = False, sh
             b = f.span.begin
             head = f"{r.path}:{b.line}:{b.column}: {f.code} [{f.severity.label}] {f.message}"
             out.append(style(head, STYLE[f.severity]) if color else head)
-            if quiet or not show_source or r.message is None:
+            if quiet or not show_source or r.source_map is None:
                 continue
-            smap = r.message.source_map
+            smap = r.source_map
             line_text = smap.line_text(b.line).expandtabs(1)
             gutter = f"{b.line:>5} | "
             out.append(plain(gutter + line_text))

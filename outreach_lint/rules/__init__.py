@@ -28,6 +28,16 @@ from .quality import (
     TooManyAsks,
     TransparencyDetails,
 )
+from .repository import (
+    EmptyFollowUp,
+    NearDuplicate,
+    SequenceLength,
+    SequenceSpacing,
+    SlotWithoutFallback,
+    TemplateError,
+    TemplateUndefined,
+    UnusedSuppression,
+)
 from .spelling import Spelling
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -41,6 +51,9 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ScamRedFlag,
     UnfilledPlaceholder,
     Spelling,
+    TemplateError,
+    TemplateUndefined,
+    SlotWithoutFallback,
     OverLength,
     LengthGuidance,
     Readability,
@@ -54,6 +67,11 @@ ALL_RULES: tuple[type[Rule], ...] = (
     OnBehalf,
     TransparencyDetails,
     LearnMore,
+    SequenceSpacing,
+    SequenceLength,
+    EmptyFollowUp,
+    NearDuplicate,
+    UnusedSuppression,
 )
 
 __all__ = ["ALL_RULES", "CATEGORIES", "Docs", "Example", "Rule", "by_key", "resolve"]
