@@ -86,7 +86,8 @@ def root(
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; '-' reads stdin.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text, json, sarif or github "
+                                                  "(default: github under GitHub Actions, else text).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes, prefixes or slugs; comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes, prefixes or slugs).")] = None,
@@ -98,6 +99,10 @@ def check(
     config: Annotated[Optional[Path], typer.Option("--config", help="Path to a config file.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name to report for stdin.")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text output.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the results cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Results cache directory.")] = None,
+    force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply exclude patterns to files named "
+                                                "on the command line too (for pre-commit).")] = False,
 ) -> None:
     """Lint drafts and templates."""
     from .config import ConfigError
@@ -106,6 +111,8 @@ def check(
     from .reporters import FORMATS, render_json, render_text
     from .sources import InputError, read_path
 
+    if format is None:
+        format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (use {', '.join(FORMATS)})")
     if channel is not None and channel not in CHANNELS:
@@ -113,6 +120,11 @@ def check(
     try:
         cfg = _load_config(config, paths)
         linter = Linter(cfg, _split(select), _split(ignore))
+        if not no_cache:
+            from .cache import DEFAULT_DIR, ResultCache
+
+            directory = cache_dir or cfg.cache_dir or ((cfg.path.parent if cfg.path else Path.cwd()) / DEFAULT_DIR)
+            linter.cache = ResultCache(directory, linter.settings_fingerprint())
     except ConfigError as exc:
         _err(f"outreach-lint: config error: {exc}")
         raise typer.Exit(EXIT_ERROR)
@@ -135,16 +147,29 @@ def check(
             _err(f"outreach-lint: {exc}")
             raise typer.Exit(EXIT_ERROR)
     results = linter.lint_paths(paths, stdin_text=stdin_text, channel=channel, recipient=profile,
-                                stdin_name=stdin_filename or "<stdin>")
+                                stdin_name=stdin_filename or "<stdin>", force_exclude=force_exclude)
     from .nlp import NOTICES
 
     for notice in dict.fromkeys(NOTICES):
         _err(notice)
     if not results:
-        _err("outreach-lint: nothing to lint: no .txt or .md files under " + ", ".join(paths))
+        if force_exclude:
+            raise typer.Exit(EXIT_OK)  # every named file was excluded (pre-commit)
+        _err("outreach-lint: nothing to lint: no .txt, .md or Jinja template files under " + ", ".join(paths))
         raise typer.Exit(EXIT_ERROR)
-    color = _use_color(output, no_color)
-    text = render_json(results) if format == "json" else render_text(results, color=color, quiet=quiet)
+    color = _use_color(output, no_color) and format == "text"
+    if format == "json":
+        text = render_json(results)
+    elif format == "sarif":
+        from .reporters import render_sarif
+
+        text = render_sarif(results, linter.rules)
+    elif format == "github":
+        from .reporters import render_github
+
+        text = render_github(results)
+    else:
+        text = render_text(results, color=color, quiet=quiet)
     _write(text, output, color)
     if any(r.error for r in results):
         raise typer.Exit(EXIT_ERROR)

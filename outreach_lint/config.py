@@ -30,6 +30,7 @@ TOP_KEYS = {
     "vocabulary-file": "path (or list of paths) of word lists, one word per line, relative to the config",
     "rules": "table of per-rule options, keyed by slug",
     "exclude": "list of glob patterns of files to skip when walking directories",
+    "cache-dir": "directory for the results cache, relative to the config (default .outreach-lint-cache)",
 }
 SENDER_KEYS = ("name", "title", "company")
 
@@ -56,6 +57,7 @@ class Config:
     vocabulary: set[str] = field(default_factory=set)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    cache_dir: Path | None = None
     path: Path | None = None
 
     def options(self, slug: str) -> dict[str, Any]:
@@ -195,4 +197,9 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             cfg.rule_options = {str(k): dict(v) for k, v in value.items()}
         elif normal == "exclude":
             cfg.exclude = _str_list(value, key, where)
+        elif normal == "cache-dir":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: 'cache-dir' must be a path")
+            base = path.parent if path else Path.cwd()
+            cfg.cache_dir = Path(value) if Path(value).is_absolute() else base / value
     return cfg

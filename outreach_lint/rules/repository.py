@@ -108,12 +108,15 @@ class SlotWithoutFallback(Rule):
             return
         optional = set(tmpl.get("optional") or [])
         seen: set[str] = set()
+        smap = analysis.message.source_map
         for slot in tmpl.get("slots", []):
             if slot.var and slot.var in optional and not slot.has_default and slot.var not in seen:
                 seen.add(slot.var)
-                start = analysis.body_offset + slot.start
-                yield analysis.finding(
-                    self, start, max(start + 1, analysis.body_offset + slot.end),
+                # Point at the {{ expression }} in the template source (an empty slot renders to nothing).
+                m = re.search(r"\{\{-?\s*" + re.escape(slot.var) + r"\b[^}]*\}\}", smap.source_text)
+                start, end = (m.start(), m.end()) if m else (0, 0)
+                yield file_finding(
+                    self, smap, start, end,
                     f"“{slot.var}” may be empty and has no fallback",
                     Fix("Add a fallback", suggestion=f"Use {{{{ {slot.var} | default('…') }}}} or wrap the "
                                                      f"sentence in {{% if {slot.var} %}}…{{% endif %}}."))
