@@ -520,7 +520,10 @@ class Analysis:
             e = len(self.message.part_text(part))
         smap = self.message.source_map
         assert smap is not None
-        return Span(part, s, e, smap.locate(part, s), smap.locate(part, e))
+        begin = smap.locate(part, s)
+        # The end position is one past the last character (the boundary itself may map elsewhere).
+        finish = smap.position(smap.file_offset(part, e - 1) + 1) if e > s else begin
+        return Span(part, s, e, begin, finish)
 
     def finding(self, rule: Any, start: int, end: int, message: str, fix: Fix | None = None,
                 severity: Severity | None = None) -> Finding:

@@ -103,6 +103,10 @@ def check(
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Results cache directory.")] = None,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply exclude patterns to files named "
                                                 "on the command line too (for pre-commit).")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place (stdin: print the fixed text).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes "
+                                               "too.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
 ) -> None:
     """Lint drafts and templates."""
     from .config import ConfigError
@@ -146,6 +150,10 @@ def check(
         except InputError as exc:
             _err(f"outreach-lint: {exc}")
             raise typer.Exit(EXIT_ERROR)
+    if fix or diff:
+        code = _fix_paths(linter, paths, stdin_text, stdin_filename or "<stdin>", channel, profile, unsafe_fixes,
+                          diff, threshold, exit_zero, force_exclude)
+        raise typer.Exit(code)
     results = linter.lint_paths(paths, stdin_text=stdin_text, channel=channel, recipient=profile,
                                 stdin_name=stdin_filename or "<stdin>", force_exclude=force_exclude)
     from .nlp import NOTICES
@@ -175,6 +183,78 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     failing = any(f.severity >= threshold for r in results for f in r.findings)
     raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _fix_paths(linter, paths, stdin_text, stdin_name, channel, profile, unsafe, diff_only, threshold, exit_zero,
+               force_exclude) -> int:
+    """--fix / --diff: apply fixes file by file; never touch a file that failed to read or parse."""
+    from .fixes import encode_like, fix_text, unified_diff, write_atomic
+    from .reporters import render_text
+    from .sources import InputError, decode, discover
+
+    files, errors = discover(paths, linter.config.exclude, force_exclude=force_exclude)
+    status = EXIT_OK
+    remaining = []
+    fixed_total = 0
+    diffs = []
+    for e in errors:
+        _err(f"{e.path}: error: {e.reason}")
+        status = EXIT_ERROR
+    for path in files:
+        if path == "-":
+            if stdin_text is None:
+                _err(f"{stdin_name}: error: no input on stdin")
+                status = EXIT_ERROR
+                continue
+            new, result, n = fix_text(linter, stdin_name, stdin_text, unsafe, channel=channel, recipient=profile)
+            fixed_total += n
+            if diff_only:
+                diffs.append(unified_diff(stdin_name, stdin_text, new))
+            else:
+                sys.stdout.write(new)  # editors read the fixed text back
+            if result is not None:
+                remaining.append(result)
+            continue
+        try:
+            raw = Path(path).read_bytes()
+            text = decode(raw, path)
+        except InputError as exc:
+            _err(f"{path}: error: {exc.reason}")
+            status = EXIT_ERROR
+            continue
+        except OSError as exc:
+            _err(f"{path}: error: cannot read: {exc.strerror or exc}")
+            status = EXIT_ERROR
+            continue
+        new, result, n = fix_text(linter, path, text, unsafe, channel=channel, recipient=profile)
+        if result is not None and result.error:
+            _err(f"{path}: error: {result.error}")
+            status = EXIT_ERROR
+            continue
+        remaining.append(result)
+        if new == text:
+            continue
+        fixed_total += n
+        if diff_only:
+            diffs.append(unified_diff(path, text, new))
+        else:
+            try:
+                write_atomic(Path(path), encode_like(raw, new))
+            except OSError as exc:
+                _err(f"{path}: error: could not write the fixes: {exc.strerror or exc}")
+                status = EXIT_ERROR
+    if diff_only:
+        sys.stdout.write("".join(diffs))
+        _err(f"{fixed_total} fix{'es' if fixed_total != 1 else ''} available" if fixed_total else "No fixes available.")
+        if status == EXIT_OK and fixed_total and not exit_zero:
+            status = EXIT_FINDINGS
+        return status
+    report = render_text(remaining, quiet=True)
+    (sys.stderr if "-" in files else sys.stdout).write(report)
+    _err(f"Fixed {fixed_total} problem{'s' if fixed_total != 1 else ''}.")
+    if status == EXIT_OK and not exit_zero and any(f.severity >= threshold for r in remaining for f in r.findings):
+        status = EXIT_FINDINGS
+    return status
 
 
 def _read_profile(path: Path):

@@ -18,7 +18,7 @@ from . import rules as rules_mod
 from .config import Config, ConfigError, suggest
 from .model import Finding, Fix, Message, Profile, Severity, SourceMap, file_finding, finding_from_dict, finding_to_dict
 from .score import score as compute_score
-from .sources import InputError, build_message, discover, read_path, split_front_matter
+from .sources import InputError, build_message, discover, looks_english, read_path, split_front_matter
 
 BATCH_SIZE = 64
 
@@ -203,6 +203,11 @@ class Linter:
                 result.source_map = SourceMap(text)
             if messages and not any(m.body.strip() for m in messages):
                 result.error = "the message is empty (nothing to lint)"
+                continue
+            if messages and not looks_english(messages[0].body):
+                # The rules are written for English; linting another language only floods the writer.
+                result.notice = "not in English: the rules are for English messages, so this file was skipped"
+                result.findings = [f for f in result.findings if f.code in ("OL403", "OL404")]
                 continue
             pending.append((result, messages, key))
         all_messages = [m for _, msgs, _ in pending for m in msgs]

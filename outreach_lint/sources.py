@@ -47,6 +47,15 @@ def decode(data: bytes, path: str) -> str:
 
 def read_path(path: Path) -> str:
     try:
+        size = path.stat().st_size
+    except OSError as exc:
+        if path.is_symlink():
+            raise InputError(str(path), "broken or looping symbolic link") from None
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        # Refuse before reading: a huge file is not a message, and reading it would stall the run.
+        raise InputError(str(path), f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one message")
+    try:
         data = path.read_bytes()
     except IsADirectoryError:
         raise InputError(str(path), "is a directory") from None
@@ -156,6 +165,8 @@ def discover(paths: list[str], excludes: list[str], force_exclude: bool = False)
                     fp = Path(root) / name
                     if fp.suffix.lower() in LINTABLE_SUFFIXES and not excluded(fp):
                         add(str(fp))
+        elif p.is_symlink() and not p.exists():
+            errors.append(InputError(raw, "broken or looping symbolic link"))
         elif p.exists():
             if force_exclude and excluded(p):
                 continue
@@ -180,3 +191,38 @@ def iter_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         if not isinstance(record, dict):
             raise InputError(str(path), f"line {lineno}: expected a JSON object")
         yield lineno, record
+
+
+# Common English function words: a message with almost none of them is not in English.
+ENGLISH_WORDS = frozenset("""the a an and or but of to in on at for with from by about as is are was were be been
+have has had do does did will would can could should may might i you he she we they it this that these those my your
+our their his her its me us them not no if so than then there here what when where who which how all any some just
+also very more most much many please thanks thank hi hello dear best regards""".split())
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """(share of words that are common English function words, number of words)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 1.0, 0
+    return sum(1 for w in words if w in ENGLISH_WORDS) / len(words), len(words)
+
+
+# Function words of other languages outreach often arrives in (de, fr, es, pt, it, nl, pl).
+FOREIGN_WORDS = frozenset("""der die das und ich ist nicht wir sie ein eine für mit auf dem den zu von bei nächste
+le la les et je est nous vous une des pour avec dans sur qui que pas est
+el los las y es para con por una del que muy usted nosotros
+o os um uma não com para por você nós
+il lo gli e è per con una del che sono
+de het een en ik is niet wij jij voor met
+ja jest nie się na że dla jak""".split()) - ENGLISH_WORDS
+
+
+def looks_english(text: str) -> bool:
+    """False for a message clearly in another language (short or mixed texts count as English)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 15:
+        return True
+    english = sum(1 for w in words if w in ENGLISH_WORDS)
+    foreign = sum(1 for w in words if w in FOREIGN_WORDS)
+    return not (foreign >= 3 and foreign > 2 * english)

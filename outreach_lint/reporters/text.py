@@ -35,6 +35,8 @@ def render_text(results: list[Any], color: bool = False, quiet: bool = False, sh
         if r.error:
             out.append(style(f"{r.path}: error: {r.error}", "bold red"))
             continue
+        if r.notice:
+            out.append(style(f"{r.path}: note: {r.notice}", "cyan"))
         for f in r.findings:
             b = f.span.begin
             head = f"{r.path}:{b.line}:{b.column}: {f.code} [{f.severity.label}] {f.message}"
