@@ -8,6 +8,7 @@ one pass; ``part_of`` maps a Doc character offset back to (part, offset in that 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -248,17 +249,26 @@ class Analysis:
     def in_ps(self, span: Any) -> bool:
         return self.ps_start is not None and span.start_char >= self.ps_start
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.sentences]
+
     def sentence_index(self, char: int) -> int | None:
-        for i, sent in enumerate(self.sentences):
-            if sent.start_char <= char < sent.end_char:
-                return i
+        i = bisect.bisect_right(self._sentence_starts, char) - 1
+        if i >= 0 and char < self.sentences[i].end_char:
+            return i
         return None
 
-    def sentence_of(self, token: Any) -> Any:
-        for sent in self.sentences:
-            if sent.start <= token.i < sent.end:
-                return sent
-        return token.sent
+    @cached_property
+    def _doc_sents(self) -> tuple[list[Any], list[int]]:
+        sents = list(self.doc.sents)
+        return sents, [s.start for s in sents]
+
+    def sent_of(self, item: Any) -> Any:
+        """The Doc sentence holding a token or span (``token.sent`` costs O(sentence length) per call)."""
+        sents, starts = self._doc_sents
+        i = item.i if hasattr(item, "i") else item.start
+        return sents[max(0, bisect.bisect_right(starts, i) - 1)]
 
     @property
     def body_chars(self) -> int:
@@ -269,10 +279,16 @@ class Analysis:
     def matches(self) -> dict[str, list[Any]]:
         return self.phrase_index(self.doc) if self.phrase_index is not None else {}
 
+    @cached_property
+    def _match_starts(self) -> dict[str, list[int]]:
+        return {group: [s.start for s in spans] for group, spans in self.matches.items()}
+
     def found(self, group: str, within: Any = None, body_only: bool = True) -> list[Any]:
         spans = self.matches.get(group, [])
         if within is not None:
-            spans = [s for s in spans if within.start <= s.start and s.end <= within.end]
+            starts = self._match_starts.get(group, [])
+            lo, hi = bisect.bisect_left(starts, within.start), bisect.bisect_left(starts, within.end)
+            spans = [s for s in spans[lo:hi] if s.end <= within.end]
         elif body_only:
             spans = [s for s in spans if s.start_char >= self.body_offset]
         return spans
@@ -353,9 +369,10 @@ class Analysis:
             role, company = None, None
             search_from = name_end if name is not None else 0
             role_tok = None
+            first_person = next((t.i for t in toks if t.lower_ in ("i", "i'm", "my")), None)
             for t in toks[search_from:]:
                 if t.lower_ in role_nouns and not (t.i > 0 and t.nbor(-1).lower_ in ("your", "the") and name is None):
-                    if name is not None or self._first_person_clause(t):
+                    if name is not None or (first_person is not None and first_person < t.i):
                         role_tok = t
                         break
             company = self._company_after(toks, search_from)
@@ -429,10 +446,6 @@ class Analysis:
                 if words and not (len(words) == 1 and words[0] in ("I", "We", "You")):
                     return " ".join(words)
         return None
-
-    def _first_person_clause(self, token: Any) -> bool:
-        sent = token.sent
-        return any(t.lower_ in ("i", "i'm", "my") for t in sent if t.i < token.i)
 
     def _first_person_role_statement(self, toks: list[Any]) -> str | None:
         """'I lead talent at X', 'I run platform at X', "I'm a recruiter at X", 'I work at X'."""

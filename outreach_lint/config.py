@@ -85,7 +85,10 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: search from where it sits
+        start = start.absolute()
     if start.is_file() or not start.exists():
         start = start.parent
     for directory in (start, *start.parents):

@@ -173,7 +173,7 @@ def is_anchor(analysis: Any, tok: Any, allow_numbers: bool = True) -> bool:
     if tok.text[:1].isupper() and (tok.pos_ == "PROPN" or not analysis.has_tags):
         if low in TITLE_WORDS or low in lexicon.words("role_nouns") or tok.is_stop:
             return False
-        sent_start = tok.i == tok.sent.start or (tok.i > 0 and tok.nbor(-1).is_space)
+        sent_start = bool(tok.is_sent_start) or (tok.i > 0 and tok.nbor(-1).is_space)
         if sent_start and not tok.ent_type_:
             return False
         return True
@@ -394,7 +394,7 @@ def purpose_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
     spans = []
     for group in ("job_purpose", "request_purpose", "sales_pitch"):
         spans += [s for s in analysis.found_in_prose(group)
-                  if not (group == "job_purpose" and about_recipient_only(analysis, s.sent, s))]
+                  if not (group == "job_purpose" and about_recipient_only(analysis, analysis.sent_of(s), s))]
         if include_subject and analysis.subject_span is not None:
             spans += analysis.found(group, within=analysis.subject_span)
     # A company name such as "Apex Staffing" is not a purpose.

@@ -7,7 +7,7 @@ from importlib import resources
 from typing import Any
 
 PATTERN_HELP = "see the header of outreach_lint/data/lexicon.yaml"
-_SUFFIXES = ("", "s", "es", "d", "ed", "ing", "er", "ers")
+_SUFFIXES = ("", "s", "es", "d", "ed", "ing")
 
 
 @lru_cache(maxsize=1)
@@ -75,17 +75,15 @@ def _compile_alternatives(spec: str, use_lemma: bool) -> dict[str, Any]:
     lemmas: set[str] = set()
     for alt in spec.split("|"):
         if alt.startswith("~"):
-            word = alt[1:].lower()
-            if use_lemma:
-                lemmas.add(word)
-                lower.add(word)
-            else:
-                lower.update(_inflections(word))
+            # NORM holds the token's lemma (see LEXICAL_NORM); inflections catch lemmatizer misses
+            # and pipelines without a lemmatizer.
+            lemmas.update(_inflections(alt[1:].lower()))
         else:
             lower.add(alt.lower())
-    if lemmas:
-        # Match either the lemma or the surface form (the lemmatizer misses some nouns).
+    if lemmas and lower:
         return {"LOWER_OR_LEMMA": sorted(lemmas | lower)}
+    if lemmas:
+        return {"NORM": {"IN": sorted(lemmas)}}
     return {"LOWER": {"IN": sorted(lower)}} if len(lower) > 1 else {"LOWER": next(iter(lower))}
 
 
@@ -101,7 +99,7 @@ def compile_pattern(text: str, use_lemma: bool, use_pos: bool = True) -> list[li
         if "LOWER_OR_LEMMA" in tok:
             values = tok["LOWER_OR_LEMMA"]
             extra = {k: v for k, v in tok.items() if k != "LOWER_OR_LEMMA"}
-            variants = [{"LEMMA": {"IN": values}, **extra}, {"LOWER": {"IN": values}, **extra}]
+            variants = [{"NORM": {"IN": values}, **extra}, {"LOWER": {"IN": values}, **extra}]
             if len(patterns) > 64:
                 variants = variants[:1]
             patterns = [p + [v] for p in patterns for v in variants]

@@ -43,11 +43,35 @@ def _register() -> None:
         return doc
 
 
+LEXICAL_NORM = "outreach_lint_lexical_norm"
+
+
+def _register_norm() -> None:
+    from spacy.language import Language
+
+    if LEXICAL_NORM in Language.factories:
+        return
+
+    @Language.component(LEXICAL_NORM)
+    def lexical_norm(doc: Any) -> Any:
+        """Set each token's NORM to its lower-cased lemma, after every model component has run.
+
+        The phrase Matcher then matches "~hire" against one attribute (hire, hires, hiring, hired),
+        instead of a pattern per lemma/surface combination.
+        """
+        for tok in doc:
+            lemma = tok.lemma_
+            if lemma:
+                tok.norm_ = lemma.lower()
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load(model: str | None = None) -> Any:
     import spacy
 
     _register()
+    _register_norm()
     candidates = [model] if model else []
     candidates += [m for m in DEFAULT_MODELS if m not in candidates]
     errors = []
@@ -59,6 +83,7 @@ def load(model: str | None = None) -> Any:
             if name == model:
                 NOTICES.append(f"warning: configured model {model!r} could not be loaded; trying defaults")
             continue
+        nlp.add_pipe(LEXICAL_NORM, last=True)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         elif "senter" in nlp.pipe_names:

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from .model import CHANNELS, Message, Profile, SourceMap
 
-MAX_BYTES = 1_000_000  # a message is a few KB; past this we refuse rather than stall
+MAX_BYTES = 262_144  # a message is a few KB; past 256 KiB we refuse rather than stall
 LINTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".j2", ".jinja", ".jinja2")
 DEFAULT_EXCLUDES = ("README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}

@@ -130,6 +130,8 @@ def parse(source: str) -> tuple[Any, set[str]]:
         ast = env.parse(source)
     except TemplateSyntaxError as exc:
         raise TemplateProblem("syntax", f"template syntax error: {exc.message}", exc.lineno) from None
+    except (RecursionError, MemoryError):
+        raise TemplateProblem("syntax", "template syntax error: expressions are nested too deeply") from None
     return ast, set(meta.find_undeclared_variables(ast))
 
 
@@ -143,6 +145,8 @@ def render(source: str, context: dict[str, Any]) -> Rendered:
         template = env.from_string(source)
     except TemplateSyntaxError as exc:
         raise TemplateProblem("syntax", f"template syntax error: {exc.message}", exc.lineno) from None
+    except (RecursionError, MemoryError):
+        raise TemplateProblem("syntax", "template syntax error: expressions are nested too deeply") from None
     try:
         with _time_limit(RENDER_SECONDS):
             raw = template.render(**context)

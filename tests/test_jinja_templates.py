@@ -120,3 +120,9 @@ def test_template_linted_through_the_cli(cli, tmp_path: Path):
     (tmp_path / "a.md.j2").write_text(GOOD_TEMPLATE, encoding="utf-8")
     r = cli(["check", "--no-cache", str(tmp_path)])
     assert r.code == 0, r.out
+
+
+def test_deeply_nested_expression_is_a_finding_not_a_crash(linter):
+    for text in ["{{ " + "(" * 5000 + "x" + ")" * 5000 + " }}", "{% if " + "not " * 3000 + "x %}a{% endif %}"]:
+        r = lint_one(linter, "deep.md.j2", text)
+        assert any(f.slug == "template-error" and "nested too deeply" in f.message for f in r.findings)

@@ -206,7 +206,7 @@ def _is_imperative(tok: Any) -> bool:
         return False
     if tok.dep_ == "ROOT" or (tok.dep_ in ("conj", "advcl") and tok.head.dep_ == "ROOT" and tok.head.tag_ == "VB"):
         prev = tok.nbor(-1) if tok.i > 0 else None
-        return tok.i == tok.sent.start or (prev is not None and (prev.lower_ in ("please", "kindly", "just", ",")
+        return bool(tok.is_sent_start) or (prev is not None and (prev.lower_ in ("please", "kindly", "just", ",")
                                                                  or prev.is_space))
     return tok.i > 0 and tok.nbor(-1).lower_ in ("please", "kindly")
 
@@ -485,7 +485,7 @@ class VagueOpportunity(Rule):
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         hype = [s for s in analysis.found_in_prose("opportunity_hype")
-                if not _about_recipient(s) and not ft.about_recipient_only(analysis, s.sent, s)]
+                if not _about_recipient(s) and not ft.about_recipient_only(analysis, analysis.sent_of(s), s)]
         subject = analysis.subject_span
         if subject is not None:
             hype = analysis.found("opportunity_hype", within=subject) + hype

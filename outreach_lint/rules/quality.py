@@ -253,7 +253,7 @@ class TooManyAsks(Rule):
                 f"{len(questions)} questions; one to three get the most replies",
                 Fix("Keep one or two questions", suggestion="Ask the one question that decides the next step."))
             return
-        asks = {s.sent.start for s in analysis.found_in_prose("call_to_action")} | {q.start for q in questions}
+        asks = {analysis.sent_of(s).start for s in analysis.found_in_prose("call_to_action")} | {q.start for q in questions}
         if len(asks) >= 4:
             first = min(asks)
             yield analysis.finding(self, analysis.doc[first].idx, analysis.doc[first].idx + 1,
@@ -342,7 +342,7 @@ class ShoutingPressure(Rule):
                                    Fix("Use one exclamation mark at most", suggestion="Replace with a full stop."))
             break
         for span in analysis.found_in_prose("false_urgency"):
-            sent = span.sent
+            sent = analysis.sent_of(span)
             if any(t.lower_ in ("because", "since", "due", "as") and t.i > span.end for t in sent):
                 continue
             yield analysis.finding(self, span.start_char, span.end_char,
@@ -480,7 +480,7 @@ class OnBehalf(Rule):
         for span in analysis.found_in_prose("on_behalf"):
             idx = analysis.sentence_index(span.start_char)
             sents = analysis.sentences
-            window = sents[idx: idx + 2] if idx is not None else [span.sent]
+            window = sents[idx: idx + 2] if idx is not None else [analysis.sent_of(span)]
             lo, hi = window[0].start_char, window[-1].end_char
             reasons = [c for c in cues if lo <= c.start_char < hi]
             if reasons or any(t.lower_ in ("because", "about", "regarding") for s in window for t in s):

@@ -201,7 +201,7 @@ class Spelling(Rule):
                     and tok.i + 2 < len(doc) and doc[tok.i + 2].is_alpha:
                 return False  # part of a compound or identifier: react-calendario, flutter_offline_sync
         if text[:1].isupper() and not known_typo:
-            sent_start = tok.i == tok.sent.start or (tok.i > 0 and (doc[tok.i - 1].is_space or
+            sent_start = bool(tok.is_sent_start) or (tok.i > 0 and (doc[tok.i - 1].is_space or
                                                                     doc[tok.i - 1].text in ("\"", "“", "(", "-")))
             if not sent_start:
                 return False  # capitalised mid-sentence: a name
