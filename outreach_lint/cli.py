@@ -107,8 +107,11 @@ def check(
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes "
                                                "too.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
+    column: Annotated[Optional[list[str]], typer.Option("--column", help="Export column mapping FIELD=HEADER "
+                                                        "(e.g. body=Message); repeatable.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for large runs.")] = 1,
 ) -> None:
-    """Lint drafts and templates."""
+    """Lint drafts, templates and exports of sent messages (.csv, .jsonl)."""
     from .config import ConfigError
     from .linter import Linter
     from .model import CHANNELS, Severity
@@ -117,6 +120,7 @@ def check(
 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    columns = _columns(column)
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r} (use {', '.join(FORMATS)})")
     if channel is not None and channel not in CHANNELS:
@@ -154,8 +158,9 @@ def check(
         code = _fix_paths(linter, paths, stdin_text, stdin_filename or "<stdin>", channel, profile, unsafe_fixes,
                           diff, threshold, exit_zero, force_exclude)
         raise typer.Exit(code)
-    results = linter.lint_paths(paths, stdin_text=stdin_text, channel=channel, recipient=profile,
-                                stdin_name=stdin_filename or "<stdin>", force_exclude=force_exclude)
+    results = lint_inputs(linter, paths, stdin_text=stdin_text, channel=channel, recipient=profile,
+                          stdin_name=stdin_filename or "<stdin>", force_exclude=force_exclude, columns=columns,
+                          jobs=jobs)
     from .nlp import NOTICES
 
     for notice in dict.fromkeys(NOTICES):
@@ -176,6 +181,10 @@ def check(
         from .reporters import render_github
 
         text = render_github(results)
+    elif format == "html":
+        from .reporters.html import render_html
+
+        text = render_html(results, linter.rules)
     else:
         text = render_text(results, color=color, quiet=quiet)
     _write(text, output, color)
@@ -183,6 +192,73 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     failing = any(f.severity >= threshold for r in results for f in r.findings)
     raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _columns(values: Optional[list[str]]) -> dict[str, str]:
+    from .exports import FIELDS
+    from .config import suggest
+
+    out: dict[str, str] = {}
+    for item in values or []:
+        if "=" not in item:
+            raise UsageError(f"--column takes FIELD=HEADER, got {item!r}")
+        fld, col = (x.strip() for x in item.split("=", 1))
+        if fld not in FIELDS:
+            raise UsageError(f"unknown export field {fld!r}{suggest(fld, FIELDS)} (fields: {', '.join(FIELDS)})")
+        out[fld] = col
+    return out
+
+
+def _progress_bar(total: int):
+    """A rich progress bar on stderr for long runs; None when stderr is not a terminal."""
+    if total < 50 or not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    prog = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    task = prog.add_task("linting", total=total)
+    return prog, (lambda n: prog.advance(task, n))
+
+
+def lint_inputs(linter, paths: list[str], stdin_text=None, channel=None, recipient=None, stdin_name="<stdin>",
+                force_exclude=False, columns=None, jobs: int = 1):
+    """Lint files, directories and templates, and bulk exports (.csv, .jsonl named on the command line)."""
+    from .exports import is_export, read_export
+    from .sources import InputError, read_path
+
+    export_paths = [p for p in paths if p != "-" and is_export(p) and Path(p).is_file()]
+    other = [p for p in paths if p not in export_paths]
+    cols = {**linter.config.columns, **(columns or {})}
+    rows = []
+    results = []
+    for p in export_paths:
+        from .linter import FileResult
+
+        try:
+            text = read_path(Path(p)) if Path(p).stat().st_size <= 200_000_000 else None
+        except InputError as exc:
+            results.append(FileResult(p, error=exc.reason))
+            continue
+        if text is None:
+            results.append(FileResult(p, error="export is over 200 MB"))
+            continue
+        rows += read_export(p, text, cols, linter.config.channel)
+    total = len(rows) + len(other)
+    prog, advance = _progress_bar(total)
+    try:
+        if prog:
+            prog.start()
+        if other:
+            results = linter.lint_paths(other, stdin_text=stdin_text, channel=channel, recipient=recipient,
+                                        stdin_name=stdin_name, force_exclude=force_exclude) + results
+        if rows:
+            results += linter.lint_rows(rows, jobs=jobs, progress=advance)
+    finally:
+        if prog:
+            prog.stop()
+    return results
 
 
 def _fix_paths(linter, paths, stdin_text, stdin_name, channel, profile, unsafe, diff_only, threshold, exit_zero,
@@ -277,6 +353,47 @@ def _read_profile(path: Path):
         return Profile.from_mapping(data)
     except (ValueError, Exception) as exc:  # yaml.YAMLError, json errors, wrong shape
         raise UsageError(f"--recipient {path}: not a valid profile: {str(exc).splitlines()[0]}") from None
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, templates and exports (.csv, .jsonl).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("outreach-lint-report.html"),
+    title: Annotated[str, typer.Option(help="Report title.")] = "outreach-lint report",
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules.")] = None,
+    column: Annotated[Optional[list[str]], typer.Option("--column", help="Export column mapping FIELD=HEADER.")] = None,
+    channel: Annotated[Optional[str], typer.Option(help="Default channel for files and rows without one.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for large exports.")] = 1,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Path to a config file.")] = None,
+) -> None:
+    """Write one self-contained HTML report (scores, highlighted problems, fixes, charts)."""
+    from .config import ConfigError
+    from .linter import Linter
+    from .model import CHANNELS
+    from .reporters.html import render_html
+
+    if channel is not None and channel not in CHANNELS:
+        raise UsageError(f"unknown channel {channel!r} (use {', '.join(CHANNELS)})")
+    try:
+        cfg = _load_config(config, paths)
+        if channel:
+            cfg.channel = channel
+        linter = Linter(cfg, _split(select), _split(ignore))
+    except ConfigError as exc:
+        _err(f"outreach-lint: config error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    results = lint_inputs(linter, paths, columns=_columns(column), jobs=max(1, jobs))
+    if not results:
+        _err("outreach-lint: nothing to report")
+        raise typer.Exit(EXIT_ERROR)
+    output.write_text(render_html(results, linter.rules, title), encoding="utf-8")
+    linted = sum(1 for r in results if r.score is not None)
+    bad = [r for r in results if r.error]
+    _err(f"Wrote {output}: {linted} messages" + (f", {len(bad)} could not be linted" if bad else ""))
+    for r in bad[:20]:
+        _err(f"  {r.path}: {r.error}")
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command("rules")

@@ -31,6 +31,7 @@ TOP_KEYS = {
     "rules": "table of per-rule options, keyed by slug",
     "exclude": "list of glob patterns of files to skip when walking directories",
     "cache-dir": "directory for the results cache, relative to the config (default .outreach-lint-cache)",
+    "columns": "table mapping export fields (body, subject, sender, recipient, channel, date, outcome ...) to CSV/JSONL column names",
 }
 SENDER_KEYS = ("name", "title", "company")
 
@@ -58,6 +59,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     cache_dir: Path | None = None
+    columns: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
     def options(self, slug: str) -> dict[str, Any]:
@@ -200,6 +202,15 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             cfg.rule_options = {str(k): dict(v) for k, v in value.items()}
         elif normal == "exclude":
             cfg.exclude = _str_list(value, key, where)
+        elif normal == "columns":
+            from .exports import FIELDS
+
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'columns' must be a table of field = column name")
+            for fld, col in value.items():
+                if fld not in FIELDS:
+                    raise ConfigError(f"{where}: unknown export field 'columns.{fld}'{suggest(fld, FIELDS)}")
+                cfg.columns[fld] = str(col)
         elif normal == "cache-dir":
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: 'cache-dir' must be a path")

@@ -21,6 +21,18 @@ from .score import score as compute_score
 from .sources import InputError, build_message, discover, looks_english, read_path, split_front_matter
 
 BATCH_SIZE = 64
+PARALLEL_MIN = 300  # below this, starting worker processes (each loads spaCy) costs more than it saves
+
+
+def _worker_lint(config: Config, codes: list[str], messages: list[Message]) -> list[list[Finding]]:
+    """Lint a chunk in a worker process (one Linter, and one spaCy load, per process)."""
+    global _WORKER
+    if _WORKER is None or _WORKER[0] != (id(config), tuple(codes)):
+        _WORKER = ((id(config), tuple(codes)), Linter(config, select=codes))
+    return _WORKER[1].lint_messages(messages)
+
+
+_WORKER: Any = None
 
 
 @dataclass
@@ -170,7 +182,7 @@ class Linter:
         return self.lint_texts(items, channel=channel, recipient=recipient)
 
     def lint_texts(self, items: list[tuple[str, str | None, str | None]], channel: str | None = None,
-                   recipient: Profile | None = None) -> list[FileResult]:
+                   recipient: Profile | None = None, jobs: int = 1, progress: Any = None) -> list[FileResult]:
         """Lint (path, text, error) items as one run."""
         results: list[FileResult] = []
         pending: list[tuple[FileResult, list[Message], str | None]] = []
@@ -212,7 +224,7 @@ class Linter:
             pending.append((result, messages, key))
         all_messages = [m for _, msgs, _ in pending for m in msgs]
         if all_messages and self.message_rules:
-            findings_per_message = iter(self.lint_messages(all_messages))
+            findings_per_message = iter(self.lint_many(all_messages, jobs=jobs, progress=progress))
             for result, msgs, _ in pending:
                 for _ in msgs:
                     result.findings.extend(next(findings_per_message))
@@ -220,6 +232,10 @@ class Linter:
             result.findings = _dedupe(result.findings)
             if key is not None:
                 self.cache.put(key, self._entry(result))
+        return self.finish(results)
+
+    def finish(self, results: list[FileResult]) -> list[FileResult]:
+        """Run-level rules, suppressions and scores over a whole run."""
         self._run_level(results)
         for result in results:
             if result.error is None and result.text is not None:
@@ -227,6 +243,60 @@ class Linter:
                 result.findings.sort(key=Finding.sort_key)
                 result.score = compute_score(result.findings)
         return results
+
+    def lint_many(self, messages: list[Message], jobs: int = 1, progress: Any = None) -> list[list[Finding]]:
+        """Lint many messages in nlp.pipe batches; with jobs > 1 and a large batch, in worker processes."""
+        if jobs > 1 and len(messages) >= PARALLEL_MIN:
+            return self._lint_parallel(messages, jobs, progress)
+        out: list[list[Finding]] = []
+        chunk = 256 if progress else max(1, len(messages))
+        for i in range(0, len(messages), chunk):
+            out.extend(self.lint_messages(messages[i:i + chunk]))
+            if progress:
+                progress(len(messages[i:i + chunk]))
+        return out
+
+    def _lint_parallel(self, messages: list[Message], jobs: int, progress: Any) -> list[list[Finding]]:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(50, len(messages) // (jobs * 4))
+        chunks = [messages[i:i + size] for i in range(0, len(messages), size)]
+        codes = sorted(self.selected)
+        out: list[list[list[Finding]]] = [[] for _ in chunks]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_worker_lint, self.config, codes, chunk): k for k, chunk in enumerate(chunks)}
+            from concurrent.futures import as_completed
+
+            for fut in as_completed(futures):
+                k = futures[fut]
+                out[k] = fut.result()
+                if progress:
+                    progress(len(chunks[k]))
+        return [f for part in out for f in part]
+
+    def lint_rows(self, rows: list[Any], jobs: int = 1, progress: Any = None) -> list[FileResult]:
+        """Lint the rows of a bulk export (exports.ExportRow) as one run."""
+        results: list[FileResult] = []
+        live: list[tuple[FileResult, Message]] = []
+        for row in rows:
+            result = FileResult(row.name, message=row.message, error=row.error)
+            result.meta = {"export": row.extra}
+            results.append(result)
+            if row.message is None:
+                continue
+            msg = row.message
+            result.text = msg.source_map.source_text if msg.source_map else msg.body
+            result.source_map = msg.source_map
+            result.run_body = msg.body
+            result.channel = msg.channel
+            if not msg.body.strip():
+                result.error = "the message is empty (nothing to lint)"
+                continue
+            live.append((result, msg))
+        if live and self.message_rules:
+            for (result, _), findings in zip(live, self.lint_many([m for _, m in live], jobs, progress)):
+                result.findings = findings
+        return self.finish(results)
 
     def _load(self, path: str, text: str, channel: str | None,
               recipient: Profile | None) -> tuple[list[Message], list[Finding]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import Finding, Severity
+from ..stats import aggregates
 
 SCHEMA_VERSION = 1
 
@@ -72,5 +73,6 @@ def render_json(results: list[Any]) -> str:
             for r in results
         ],
         "summary": summary(results),
+        "aggregates": aggregates(results),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
