@@ -252,7 +252,8 @@ def lint_inputs(linter, paths: list[str], stdin_text=None, channel=None, recipie
             prog.start()
         if other:
             results = linter.lint_paths(other, stdin_text=stdin_text, channel=channel, recipient=recipient,
-                                        stdin_name=stdin_name, force_exclude=force_exclude) + results
+                                        stdin_name=stdin_name, force_exclude=force_exclude, jobs=jobs,
+                                        progress=advance) + results
         if rows:
             results += linter.lint_rows(rows, jobs=jobs, progress=advance)
     finally:

@@ -470,3 +470,25 @@ def prior_contact_in_text(analysis: Any) -> bool:
 def connect_request(analysis: Any) -> bool:
     return any(t.lemma_.lower() in ("connect", "connection") or t.lower_ in ("connect", "connecting")
                for s in analysis.sentences for t in s)
+
+
+def mentions_place(analysis: Any) -> bool:
+    """A location without the entity recognizer: "in Denver", "near Lisbon", "based in São Paulo".
+
+    A capitalised proper noun after in/near/based in that is not a technology or business term
+    (shipped vocabulary) and not the sender's company.
+    """
+    if any(e.label_ in ("GPE", "LOC") for e in analysis.doc.ents):
+        return True
+    from .rules.spelling import shipped_vocabulary
+
+    vocab = shipped_vocabulary()
+    for tok in analysis.doc:
+        if tok.lower_ not in ("in", "near", "around", "outside") or tok.i + 1 >= len(tok.doc):
+            continue
+        nxt = tok.doc[tok.i + 1]
+        if nxt.text[:1].isupper() and nxt.is_alpha and (nxt.pos_ == "PROPN" or not analysis.has_tags) \
+                and nxt.lower_ not in vocab and nxt.lower_ not in analysis.sender_company_words \
+                and nxt.lower_ not in lexicon.words("role_nouns"):
+            return True
+    return False

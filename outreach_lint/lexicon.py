@@ -18,6 +18,7 @@ def load_data() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+@lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data()["words"][name])
 
@@ -108,8 +109,17 @@ def compile_pattern(text: str, use_lemma: bool, use_pos: bool = True) -> list[li
     return patterns
 
 
+GAP = 4  # "..." allows up to this many tokens (no punctuation) between two parts of a pattern
+
+
 class PhraseIndex:
-    """All lexicon pattern groups compiled into one Matcher for a given vocabulary."""
+    """All lexicon pattern groups compiled into one Matcher for a given vocabulary.
+
+    A pattern with "..." gaps is split into its parts, each matched on its own, and the parts are
+    chained in Python (next part starts within GAP tokens, none of them punctuation). A wildcard run
+    inside spaCy's Matcher keeps a partial match alive at every token, which made matching half the
+    cost of linting; chaining keeps it linear.
+    """
 
     def __init__(self, nlp: Any) -> None:
         from spacy.matcher import Matcher
@@ -117,17 +127,48 @@ class PhraseIndex:
         use_lemma = "lemmatizer" in nlp.pipe_names
         use_pos = "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
         self.matcher = Matcher(nlp.vocab, validate=False)
+        self.chains: list[tuple[str, list[str]]] = []  # (group, labels of the parts in order)
         for group, items in pattern_groups().items():
-            pats = []
-            for item in items:
-                pats.extend(compile_pattern(item, use_lemma, use_pos))
-            self.matcher.add(group, pats)
+            whole = []
+            for k, item in enumerate(items):
+                parts = [p.strip() for p in f" {item} ".split(" ... ")]
+                if len(parts) == 1:
+                    whole.extend(compile_pattern(item, use_lemma, use_pos))
+                    continue
+                labels = []
+                for i, part in enumerate(parts):
+                    label = f"{group}\x1f{k}\x1f{i}"
+                    self.matcher.add(label, compile_pattern(part, use_lemma, use_pos))
+                    labels.append(label)
+                self.chains.append((group, labels))
+            if whole:
+                self.matcher.add(group, whole)
 
     def __call__(self, doc: Any) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {}
+        parts: dict[str, list[tuple[int, int]]] = {}
         vocab = doc.vocab
         for match_id, start, end in self.matcher(doc):
-            out.setdefault(vocab.strings[match_id], []).append(doc[start:end])
+            label = vocab.strings[match_id]
+            if "\x1f" in label:
+                parts.setdefault(label, []).append((start, end))
+            else:
+                out.setdefault(label, []).append(doc[start:end])
+        for group, labels in self.chains:
+            spans = parts.get(labels[0], [])
+            for label in labels[1:]:
+                nxt = parts.get(label)
+                if not nxt or not spans:
+                    spans = []
+                    break
+                joined = []
+                for start, end in spans:
+                    for s2, e2 in nxt:
+                        if end <= s2 <= end + GAP and not any(t.is_punct or t.is_space for t in doc[end:s2]):
+                            joined.append((start, e2))
+                spans = joined
+            for start, end in dict.fromkeys(spans):
+                out.setdefault(group, []).append(doc[start:end])
         for spans in out.values():
             spans.sort(key=lambda s: (s.start, -s.end))
         return out

@@ -113,7 +113,7 @@ class Linter:
             from . import nlp as nlp_mod
 
             if self.needs_nlp:
-                self._nlp = nlp_mod.load(self.config.model)
+                self._nlp = nlp_mod.load(self.config.model, self.config.entities)
             else:
                 import spacy
 
@@ -164,7 +164,7 @@ class Linter:
     # ----- files --------------------------------------------------------------------------------
     def lint_paths(self, paths: list[str], stdin_text: str | None = None, channel: str | None = None,
                    recipient: Profile | None = None, stdin_name: str = "<stdin>",
-                   force_exclude: bool = False) -> list[FileResult]:
+                   force_exclude: bool = False, jobs: int = 1, progress: Any = None) -> list[FileResult]:
         files, errors = discover(paths, self.config.exclude, force_exclude=force_exclude)
         items: list[tuple[str, str | None, str | None]] = [(e.path, None, e.reason) for e in errors]
         for path in files:
@@ -179,7 +179,7 @@ class Linter:
                 items.append((name, read_path(Path(path)), None))
             except InputError as exc:
                 items.append((name, None, exc.reason))
-        return self.lint_texts(items, channel=channel, recipient=recipient)
+        return self.lint_texts(items, channel=channel, recipient=recipient, jobs=jobs, progress=progress)
 
     def lint_texts(self, items: list[tuple[str, str | None, str | None]], channel: str | None = None,
                    recipient: Profile | None = None, jobs: int = 1, progress: Any = None) -> list[FileResult]:

@@ -10,16 +10,18 @@ from outreach_lint.linter import Linter
 from .conftest import make_message
 
 
-def test_default_model_has_the_full_pipeline():
+def test_default_model_has_the_pipeline_the_rules_read():
     nlp = nlp_mod.load(None)
-    for component in ("tagger", "parser", "ner", nlp_mod.LINE_BREAKS):
+    for component in ("tagger", "parser", "lemmatizer", nlp_mod.LINE_BREAKS, nlp_mod.LEXICAL_NORM):
         assert component in nlp.pipe_names
+    assert "ner" not in nlp.pipe_names  # opt-in: `entities = true`
+    assert "ner" in nlp_mod.load(None, True).pipe_names
 
 
 def test_configured_model_that_is_missing_falls_back_with_notice():
     nlp_mod.NOTICES.clear()
     nlp = nlp_mod.load("no_such_model_xyz")
-    assert "ner" in nlp.pipe_names
+    assert "parser" in nlp.pipe_names
     assert any("no_such_model_xyz" in n for n in nlp_mod.NOTICES)
 
 

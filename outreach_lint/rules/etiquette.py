@@ -548,7 +548,7 @@ def _concrete_detail(analysis: Any) -> bool:
     prose = text[start:analysis.prose_end]
     if analysis.subject_span is not None:
         prose = analysis.subject_span.text + "\n" + prose
-    if MONEY_RE.search(prose) or WORK_MODE_RE.search(prose):
+    if MONEY_RE.search(prose) or WORK_MODE_RE.search(prose) or ft.mentions_place(analysis):
         return True
     recipient_company = (analysis.message.recipient.company or "").lower() if analysis.message.recipient else ""
     agency = {"staffing", "recruiting", "recruitment", "talent", "search", "partners", "consulting", "agency",

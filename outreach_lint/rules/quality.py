@@ -525,8 +525,7 @@ class TransparencyDetails(Rule):
         if not _job_title(analysis) or not analysis.found_in_prose("job_purpose"):
             return
         text = analysis.text
-        has_place = bool(WORK_MODE_RE.search(text) or PLACE_RE.search(text)) or \
-            any(e.label_ in ("GPE", "LOC") for e in analysis.doc.ents)
+        has_place = bool(WORK_MODE_RE.search(text) or PLACE_RE.search(text)) or ft.mentions_place(analysis)
         has_pay = bool(MONEY_RE.search(text)) or any(e.label_ == "MONEY" for e in analysis.doc.ents)
         missing = []
         if self.option(config, "require-location") and not has_place:
