@@ -15,7 +15,8 @@ def load_data() -> dict[str, Any]:
     import yaml
 
     text = resources.files("outreach_lint").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+    return yaml.load(text, Loader=loader)
 
 
 @lru_cache(maxsize=None)

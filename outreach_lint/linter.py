@@ -373,11 +373,27 @@ class Linter:
         from .rules.repository import RunItem
 
         live = [r for r in results if r.error is None and r.text is not None]
+        key = None
+        if self.cache is not None:
+            # The run-level answer depends on every file: cache it under all of them together.
+            import json
+
+            key = self.cache.key(json.dumps([(r.path, r.text, r.meta) for r in live], default=str), "run-level")
+            hit = self.cache.get(key)
+            if hit is not None:
+                for idx, data in hit.get("run", []):
+                    live[idx].findings.append(finding_from_dict(data))
+                return
         items = [RunItem(r.path, r.text or "", r.run_body, r.meta, r.source_map or SourceMap(r.text or ""))
                  for r in live]
+        found = []
         for rule in self.run_rules:
             for idx, finding in rule.check_run(items, self.config):
-                live[idx].findings.append(self._severity_override(finding))
+                finding = self._severity_override(finding)
+                live[idx].findings.append(finding)
+                found.append([idx, finding_to_dict(finding)])
+        if key is not None:
+            self.cache.put(key, {"run": found})
 
     def _suppress(self, result: FileResult) -> None:
         from . import suppressions

@@ -88,9 +88,11 @@ class SourceMap:
     def __init__(self, source_text: str) -> None:
         self.source_text = source_text
         self._line_starts = [0]
-        for i, ch in enumerate(source_text):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
+        find = source_text.find
+        i = find("\n")
+        while i >= 0:
+            self._line_starts.append(i + 1)
+            i = find("\n", i + 1)
         self._segments: dict[str, list[tuple[int, int, int]]] = {}
 
     def add(self, part: str, part_offset: int, file_offset: int, length: int) -> None:

@@ -57,7 +57,7 @@ def summary(results: list[Any]) -> dict[str, Any]:
     }
 
 
-def render_json(results: list[Any]) -> str:
+def render_json(results: list[Any], pretty: bool = True) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "outreach-lint", "version": __version__},
@@ -75,4 +75,6 @@ def render_json(results: list[Any]) -> str:
         "summary": summary(results),
         "aggregates": aggregates(results),
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    if pretty:
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"  # C encoder: much faster

@@ -118,9 +118,9 @@ class Readability(Rule):
         words = len(prose.split())
         sents = analysis.main_sentences
         if words >= int(self.option(config, "min-words")) and sents:
-            import textstat
+            from ..readability import flesch_kincaid_grade
 
-            grade = float(textstat.flesch_kincaid_grade(prose))
+            grade = flesch_kincaid_grade(prose)
             warn, info = float(self.option(config, "warning-grade")), float(self.option(config, "info-grade"))
             if grade >= info:
                 sev = Severity.WARNING if grade >= warn else Severity.INFO

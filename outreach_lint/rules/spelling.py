@@ -51,7 +51,7 @@ def second_dictionary() -> frozenset[str]:
         text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         return frozenset()
-    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)
+    return frozenset(text.split()[0::2])  # "word count" per line
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -119,8 +119,9 @@ class Spelling(Rule):
         unknown: dict[int, bool] = {}
         if use_dictionary:
             words = {tok.lower_ for tok, _ in candidates if tok.lower_ not in curated and tok.lower_ not in skip}
-            spell = dictionary()
-            missing = {w for w in (spell.unknown(words) if words else set()) if w not in second_dictionary()}
+            # The 82k-word list answers most words; pyspellchecker (slower to load) only sees the rest.
+            rest = {w for w in words if w not in second_dictionary()}
+            missing = dictionary().unknown(rest) if rest else set()
             for tok, _ in candidates:
                 unknown[tok.i] = tok.lower_ in missing and tok.lower_ not in curated
             total = sum(1 for tok, _ in candidates if tok.lower_ not in skip)
