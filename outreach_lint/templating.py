@@ -122,31 +122,31 @@ def _raise_timeout(signum: int, frame: Any) -> None:
     raise TemplateProblem("render", f"rendering took longer than {RENDER_SECONDS} s; stopped")
 
 
-def parse(source: str) -> tuple[Any, set[str]]:
-    from jinja2 import TemplateSyntaxError, meta
+def _compile(step: Any, source: str) -> Any:
+    """Run a Jinja parse/compile step, turning its failures into a TemplateProblem."""
+    from jinja2 import TemplateSyntaxError
 
-    env = environment()
     try:
-        ast = env.parse(source)
+        return step(source)
     except TemplateSyntaxError as exc:
         raise TemplateProblem("syntax", f"template syntax error: {exc.message}", exc.lineno) from None
     except (RecursionError, MemoryError):
         raise TemplateProblem("syntax", "template syntax error: expressions are nested too deeply") from None
+
+
+def parse(source: str) -> tuple[Any, set[str]]:
+    from jinja2 import meta
+
+    ast = _compile(environment().parse, source)
     return ast, set(meta.find_undeclared_variables(ast))
 
 
 def render(source: str, context: dict[str, Any]) -> Rendered:
     """Render in the sandbox; record where each ``{{ ... }}`` output landed."""
-    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
-    env = environment()
-    try:
-        template = env.from_string(source)
-    except TemplateSyntaxError as exc:
-        raise TemplateProblem("syntax", f"template syntax error: {exc.message}", exc.lineno) from None
-    except (RecursionError, MemoryError):
-        raise TemplateProblem("syntax", "template syntax error: expressions are nested too deeply") from None
+    template = _compile(environment().from_string, source)
     try:
         with _time_limit(RENDER_SECONDS):
             raw = template.render(**context)
