@@ -1,4 +1,4 @@
-"""Word lists and phrase patterns from ``data/lexicon.yaml``, compiled into a spaCy Matcher."""
+"""Word lists and phrase patterns from ``data/lexicon.yaml``, and the phrase index that matches them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-PATTERN_HELP = "see the header of outreach_lint/data/lexicon.yaml"
 _SUFFIXES = ("", "s", "es", "d", "ed", "ing")
 
 
@@ -52,62 +51,6 @@ def _inflections(lemma: str) -> list[str]:
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     return sorted(forms)
-
-
-def compile_token(spec: str, use_lemma: bool, use_pos: bool = True) -> dict[str, Any]:
-    if spec == "*":
-        return {"OP": "?"}
-    if spec == "...":
-        return {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{0,4}"}
-    if spec == "@NUMLIKE":
-        return {"LIKE_NUM": True}
-    if spec.startswith("@"):
-        return {"POS": spec[1:]} if use_pos else {}
-    pos = None
-    if "@" in spec and not spec.startswith("@"):
-        spec, pos = spec.rsplit("@", 1)
-    tok = _compile_alternatives(spec, use_lemma)
-    if pos and use_pos:
-        tok["POS"] = pos
-    return tok
-
-
-def _compile_alternatives(spec: str, use_lemma: bool) -> dict[str, Any]:
-    lower: set[str] = set()
-    lemmas: set[str] = set()
-    for alt in spec.split("|"):
-        if alt.startswith("~"):
-            # NORM holds the token's lemma (see LEXICAL_NORM); inflections catch lemmatizer misses
-            # and pipelines without a lemmatizer.
-            lemmas.update(_inflections(alt[1:].lower()))
-        else:
-            lower.add(alt.lower())
-    if lemmas and lower:
-        return {"LOWER_OR_LEMMA": sorted(lemmas | lower)}
-    if lemmas:
-        return {"NORM": {"IN": sorted(lemmas)}}
-    return {"LOWER": {"IN": sorted(lower)}} if len(lower) > 1 else {"LOWER": next(iter(lower))}
-
-
-def compile_pattern(text: str, use_lemma: bool, use_pos: bool = True) -> list[list[dict[str, Any]]]:
-    """Compile one pattern string into Matcher patterns (lemma-or-text alternatives expand).
-
-    Without a tagger (the blank fallback pipeline) part-of-speech constraints are dropped.
-    """
-    tokens = [compile_token(t, use_lemma, use_pos) for t in text.split()]
-    # spaCy has no "lemma OR lower" attribute: expand each such token into a LEMMA and a LOWER variant.
-    patterns: list[list[dict[str, Any]]] = [[]]
-    for tok in tokens:
-        if "LOWER_OR_LEMMA" in tok:
-            values = tok["LOWER_OR_LEMMA"]
-            extra = {k: v for k, v in tok.items() if k != "LOWER_OR_LEMMA"}
-            variants = [{"NORM": {"IN": values}, **extra}, {"LOWER": {"IN": values}, **extra}]
-            if len(patterns) > 64:
-                variants = variants[:1]
-            patterns = [p + [v] for p in patterns for v in variants]
-        else:
-            patterns = [p + [tok] for p in patterns]
-    return patterns
 
 
 GAP = 4  # "..." allows up to this many tokens (no punctuation) between two parts of a pattern
