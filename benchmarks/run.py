@@ -28,7 +28,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -128,8 +127,8 @@ def main() -> None:
         ("bare spaCy import + model load", f"{bare[0]:.2f} s", "", ""),
         ("cold single draft (CLI)", f"{cold[0]:.2f} s", f"{cold[0] / bare[0]:.2f}x bare spaCy",
          "target <= 1.30x: " + ("met" if cold[0] <= 1.3 * bare[0] else "MISSED")),
-        (f"whole corpus, 1 process", f"{results['corpus_s']:.1f} s ({rate:.1f} msg/s)", "", ""),
-        (f"whole corpus, --jobs 2", f"{results['corpus_jobs2_s']:.1f} s ({rate2:.1f} msg/s)", "", ""),
+        ("whole corpus, 1 process", f"{results['corpus_s']:.1f} s ({rate:.1f} msg/s)", "", ""),
+        ("whole corpus, --jobs 2", f"{results['corpus_jobs2_s']:.1f} s ({rate2:.1f} msg/s)", "", ""),
         ("peak memory (1 process / --jobs 2)", f"{results['corpus_peak_rss_mb']:.0f} MB / "
                                                f"{results['corpus_jobs2_peak_rss_mb']:.0f} MB", "", ""),
         ("cached re-run of unchanged corpus", f"{cached[0]:.2f} s",

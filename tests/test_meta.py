@@ -10,8 +10,6 @@ from outreach_lint.model import Severity
 from outreach_lint.rules import ALL_RULES, CATEGORIES, by_key
 from outreach_lint.rules.base import Example
 
-from .conftest import make_message
-
 RULE_IDS = [r.slug for r in ALL_RULES]
 
 

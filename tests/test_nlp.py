@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from outreach_lint import nlp as nlp_mod
 from outreach_lint.linter import Linter
 

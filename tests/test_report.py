@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -157,3 +156,15 @@ def test_report_in_a_real_browser(cli, report_files, tmp_path):
         assert mark.locator(".tip").is_visible()
         browser.close()
     assert all(u.startswith("file://") for u in requests), requests
+
+
+def test_exports_are_not_held_to_the_one_message_size_limit(cli, tmp_path):
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["Message", "Internal notes"])
+    for i in range(5):
+        w.writerow([f"Hi Maya, I'm Ana Ruiz, a recruiter at Acme. Note {i}. Would you be open to a call?", "x" * 60_000])
+    (tmp_path / "wide.csv").write_text(buf.getvalue(), encoding="utf-8")
+    assert (tmp_path / "wide.csv").stat().st_size > 262_144
+    data = json.loads(cli(["check", "--no-cache", "-f", "json", str(tmp_path / "wide.csv")]).out)
+    assert data["aggregates"]["messages"] == 5 and not data["aggregates"]["errors"]

@@ -10,28 +10,19 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .. import __version__
-from ..model import Severity
+from ..model import Severity, SourceMap
 from ..score import grade
 from ..stats import BUCKETS, aggregates, sender_of
 
 SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
-def _offsets(text: str) -> list[int]:
-    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-
-
 def _segments(text: str, findings: list[Any]) -> list[dict[str, Any]]:
     """Split ``text`` into runs, each with the indexes of the findings that cover it."""
-    starts = _offsets(text)
-
-    def off(pos: Any) -> int:
-        line = min(max(pos.line, 1), len(starts))
-        return min(starts[line - 1] + pos.column - 1, len(text))
-
+    smap = SourceMap(text)
     ranges = []
     for k, f in enumerate(findings):
-        a, b = off(f.span.begin), off(f.span.finish)
+        a, b = smap.offset(f.span.begin), smap.offset(f.span.finish)
         if b <= a:
             b = min(len(text), a + 1)
         ranges.append((a, b, k))

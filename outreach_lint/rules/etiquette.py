@@ -452,7 +452,10 @@ class BaitAndSwitch(Rule):
                 return
         # "Referral from Priya Shah": the named person must appear in the body.
         if any(analysis.lemma(t) in ("referral", "refer", "intro", "introduction") for t in subject):
-            names = [t for t in subject if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+            # The referrer's name: capitalised words after "from"/"by"/"via" (no entity recognizer needed).
+            names = [t for t in subject if t.text[:1].isupper() and t.is_alpha and t.i > subject.start
+                     and any(p.lower_ in ("from", "by", "via") for p in subject.doc[max(subject.start, t.i - 2):t.i])
+                     and t.lower_ not in lexicon.words("role_nouns")]
             for t in names:
                 if t.lower_ not in body_text:
                     yield analysis.finding(
@@ -485,7 +488,7 @@ class VagueOpportunity(Rule):
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         hype = [s for s in analysis.found_in_prose("opportunity_hype")
-                if not _about_recipient(s) and not ft.about_recipient_only(analysis, analysis.sent_of(s), s)]
+                if not ft.recipients_own_job(analysis, s)]
         subject = analysis.subject_span
         if subject is not None:
             hype = analysis.found("opportunity_hype", within=subject) + hype
@@ -507,12 +510,6 @@ class VagueOpportunity(Rule):
             Fix("Name the role and the facts",
                 suggestion="Say the title, the company or team, where (remote/location) and the pay range, e.g. "
                            "“a Senior Accountant for a Columbus healthcare system, hybrid, $88-95k”."))
-
-
-def _about_recipient(span: Any) -> bool:
-    before = span.doc[max(0, span.start - 3): span.start]
-    return any(t.lower_ in ("your", "congrats", "congratulations") for t in before) or \
-        any(t.lower_ == "your" for t in span)
 
 
 def _job_title(analysis: Any) -> str | None:

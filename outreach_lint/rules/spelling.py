@@ -134,8 +134,6 @@ class Spelling(Rule):
                 bad = [t for t in toks if unknown.get(t.i)]
                 if len(bad) >= 2 and len(bad) / max(1, len(toks)) >= FOREIGN_SHARE:
                     foreign_regions.add(region.start)
-                if any(t.text.startswith(("«", "„")) for t in region):
-                    pass
         quoted = _quoted_ranges(analysis.text)
         for tok, region in candidates:
             low = tok.lower_
