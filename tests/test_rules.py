@@ -233,3 +233,10 @@ def test_spelling_does_not_flood_a_foreign_message(lint):
     text = ("Hallo Maya, ich bin Ana Ruiz von Acme. Wir suchen eine Datenbankentwicklerin für unser Team in Berlin. "
             "Hätten Sie nächste Woche Zeit für ein kurzes Gespräch?")
     assert len([f for f in lint(text) if f.slug == "spelling"]) <= 1
+
+
+def test_subject_referral_must_appear_in_body(lint):
+    text = body(INTRO_OK, ROLE, ASK)
+    assert "bait-and-switch" in slugs(lint(text, subject="Referral from Priya Shah"))
+    assert "bait-and-switch" not in slugs(lint(body("Priya Shah suggested I reach out. ", INTRO_OK, ROLE, ASK),
+                                               subject="Referral from Priya Shah"))
