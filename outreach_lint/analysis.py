@@ -43,6 +43,7 @@ PARTICLES = {"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "d
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 SELF_ID_LEADS = (("i", "'m"), ("i", "am"), ("i", "’m"), ("my", "name", "is"), ("this", "is"), ("name", "'s"),
                  ("it", "'s"), ("i", "m"))
+FUNCTION_THRESHOLD = 0.5
 ROLE_VERBS = {"lead", "run", "head", "manage", "recruit", "hire", "source", "own", "oversee", "work", "handle",
               "support", "cover", "represent", "partner", "found", "co-found", "cofound", "build", "direct",
               "organise", "organize", "teach", "coordinate"}
@@ -76,6 +77,21 @@ class Identity:
         return bool(self.name and (self.role or self.company)) or bool(self.role and self.company)
 
 
+@dataclass(frozen=True)
+class FunctionUnit:
+    """One unit (the subject or a body sentence) and what it does, from the sentence-function model."""
+
+    index: int  # position in the message (the subject, if any, is 0)
+    kind: str  # "subject" or "body"
+    start: int  # Doc character offsets
+    end: int
+    text: str
+    scores: dict[str, float]
+
+    def has(self, label: str, threshold: float = FUNCTION_THRESHOLD) -> bool:
+        return self.scores.get(label, 0.0) >= threshold
+
+
 @dataclass
 class Analysis:
     message: Message
@@ -83,6 +99,28 @@ class Analysis:
     body_offset: int
     config: Any = None
     phrase_index: Any = None
+    function_scores: list[dict[str, float]] | None = None  # precomputed per unit (batched by the linter)
+
+    # ----- sentence functions ------------------------------------------------------------------
+    @cached_property
+    def units(self) -> list[FunctionUnit]:
+        """The subject and body sentences with their function scores."""
+        from .functions import classify
+        from .functions.units import split_units
+
+        raw = split_units(self.message.subject, self.message.body)
+        scores = self.function_scores
+        if scores is None or len(scores) != len(raw):
+            model = getattr(self.config, "functions_model", None) if self.config else None
+            scores = classify(((u.text, u.kind) for u in raw), model)
+        out = []
+        for i, (u, sc) in enumerate(zip(raw, scores)):
+            off = 0 if u.kind == "subject" else self.body_offset
+            out.append(FunctionUnit(i, u.kind, u.start + off, u.end + off, u.text, sc))
+        return out
+
+    def units_with(self, label: str, threshold: float = FUNCTION_THRESHOLD, body_only: bool = False) -> list[FunctionUnit]:
+        return [u for u in self.units if u.has(label, threshold) and not (body_only and u.kind == "subject")]
 
     # ----- parts -----------------------------------------------------------------------------
     @property

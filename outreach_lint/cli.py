@@ -470,21 +470,34 @@ def eval_command(
     format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
     min_severity: Annotated[str, typer.Option("--min-severity", help="Lowest severity that counts as firing.")] = "warning",
     config: Annotated[Optional[Path], typer.Option("--config", help="Path to a config file.")] = None,
+    folds: Annotated[int, typer.Option("--folds", help="K-fold cross-validation: train the sentence-function "
+                                                       "model on K-1 folds, score the held-out one (0: off).")] = 0,
+    split: Annotated[str, typer.Option("--split", help="all, dev (without the untouched holdout) or holdout.")] = "all",
 ) -> None:
-    """Score every rule against labelled messages: TP/FP/FN, precision, recall, F1 and the misses."""
-    from .config import ConfigError, load_config
-    from .evaluate import evaluate, load_records, render_table, result_dict
+    """Score every rule against labelled messages: TP/FP/FN, precision and recall with 95% intervals, the misses."""
+    from dataclasses import replace
+
+    from .config import Config, ConfigError, load_config
+    from .evaluate import evaluate, evaluate_folds, load_records, render_table, result_dict, split_records
     from .linter import Linter
     from .model import Severity
     from .sources import InputError
 
     if format not in ("text", "json"):
         raise UsageError(f"unknown format {format!r} (use text or json)")
+    if folds < 0 or folds == 1:
+        raise UsageError("--folds must be 0 (off) or at least 2")
     try:
         sev = Severity.parse(min_severity)
-        cfg = load_config(config) if config else None
-        records = load_records(file)
-        result = evaluate(records, Linter(cfg), sev)
+        cfg = load_config(config) if config else Config()
+        records = split_records(load_records(file), split)
+        if folds:
+            def make(model_path: str) -> Linter:
+                return Linter(replace(cfg, functions_model=model_path))
+
+            result = evaluate_folds(records, make, folds, sev, progress=lambda m: _err(m))
+        else:
+            result = evaluate(records, Linter(cfg), sev)
     except (ConfigError, InputError) as exc:
         _err(f"outreach-lint: {exc}")
         raise typer.Exit(EXIT_ERROR)

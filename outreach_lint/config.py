@@ -25,6 +25,7 @@ TOP_KEYS = {
     "channel": "default channel: inmail, connection_note, email, linkedin_message",
     "fail-on": "lowest severity that makes the exit code 1 (default: warning)",
     "model": "spaCy pipeline to load (package name or path)",
+    "functions-model": "path of a sentence-function classifier to use instead of the shipped one",
     "entities": "run spaCy's entity recognizer too (default false: about half the pipeline cost, no accuracy gain measured)",
     "sender": "table: name, title, company of the person sending",
     "vocabulary": "list of extra accepted words for the spelling check",
@@ -55,6 +56,7 @@ class Config:
     channel: str = "inmail"
     fail_on: Severity = Severity.WARNING
     model: str | None = None
+    functions_model: str | None = None
     entities: bool = False
     sender: Profile | None = None
     vocabulary: set[str] = field(default_factory=set)
@@ -79,6 +81,7 @@ class Config:
                 "severity": {k: v.label for k, v in sorted(self.severity.items())},
                 "channel": self.channel,
                 "model": self.model,
+                "functions_model": self.functions_model,
                 "entities": self.entities,
                 "sender": vars(self.sender) if self.sender else None,
                 "vocabulary": sorted(self.vocabulary),
@@ -183,6 +186,11 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: 'model' must be a package name or path")
             cfg.model = value
+        elif normal == "functions-model":
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: 'functions-model' must be a path")
+            base = path.parent if path else Path.cwd()
+            cfg.functions_model = value if Path(value).is_absolute() else str(base / value)
         elif normal == "sender":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'sender' must be a table with name, title, company")

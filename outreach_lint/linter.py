@@ -134,7 +134,25 @@ class Linter:
                 texts.append(msg.body)
                 offsets.append(0)
         docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
-        return [Analysis(msg, doc, off, self.config, index) for msg, doc, off in zip(messages, docs, offsets)]
+        scores = self._function_scores(messages)
+        return [Analysis(msg, doc, off, self.config, index, sc)
+                for msg, doc, off, sc in zip(messages, docs, offsets, scores)]
+
+    def _function_scores(self, messages: list[Message]) -> list[list[dict[str, float]] | None]:
+        """Sentence-function scores for every unit of every message, in one batch."""
+        if not any(r.needs_functions for r in self.message_rules):
+            return [None] * len(messages)
+        from .functions import classify
+        from .functions.units import split_units
+
+        per_message = [split_units(m.subject, m.body) for m in messages]
+        flat = classify(((u.text, u.kind) for units in per_message for u in units), self.config.functions_model)
+        out: list[list[dict[str, float]] | None] = []
+        pos = 0
+        for units in per_message:
+            out.append(flat[pos:pos + len(units)])
+            pos += len(units)
+        return out
 
     def check_analysis(self, analysis: Any) -> list[Finding]:
         findings: list[Finding] = []

@@ -81,6 +81,7 @@ class Rule:
     docs: ClassVar[Docs]
     needs_nlp: ClassVar[bool] = True
     run_level: ClassVar[bool] = False  # looks across all files of a run (check_run)
+    needs_functions: ClassVar[bool] = False  # reads the sentence-function model (Analysis.units)
     options: ClassVar[dict[str, Any]] = {}
 
     def option(self, config: Any, name: str) -> Any:
