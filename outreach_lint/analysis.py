@@ -122,6 +122,20 @@ class Analysis:
     def units_with(self, label: str, threshold: float = FUNCTION_THRESHOLD, body_only: bool = False) -> list[FunctionUnit]:
         return [u for u in self.units if u.has(label, threshold) and not (body_only and u.kind == "subject")]
 
+    @cached_property
+    def prose_units(self) -> list[FunctionUnit]:
+        """Body units between the greeting and the sign-off (the prose the rules reason over)."""
+        start = self.greeting[1] if self.greeting else self.body_offset
+        return [u for u in self.units if u.kind == "body" and u.end > start and u.start < self.prose_end]
+
+    @property
+    def subject_units(self) -> list[FunctionUnit]:
+        return [u for u in self.units if u.kind == "subject"]
+
+    def function_max(self, label: str, units: list[FunctionUnit] | None = None) -> float:
+        """The highest score of ``label`` over ``units`` (default: the subject and the whole body)."""
+        return max((u.scores.get(label, 0.0) for u in (self.units if units is None else units)), default=0.0)
+
     # ----- parts -----------------------------------------------------------------------------
     @property
     def text(self) -> str:

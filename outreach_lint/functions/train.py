@@ -121,7 +121,8 @@ def _docbin(examples: list[Example], path: Path) -> None:
     db.to_disk(path)
 
 
-def train(examples: list[Example], out: Path, *, epochs: int | None = None, quiet: bool = True) -> Path:
+def train(examples: list[Example], out: Path, *, epochs: int | None = None, quiet: bool = True,
+          overrides: dict | None = None) -> Path:
     """Train on ``examples`` and write the pipeline to ``out`` (replacing it)."""
     from spacy.cli.train import train as spacy_train
 
@@ -131,9 +132,10 @@ def train(examples: list[Example], out: Path, *, epochs: int | None = None, quie
         tmp_path = Path(tmp)
         _docbin(examples, tmp_path / "train.spacy")
         _docbin(examples[:: max(1, len(examples) // 100)], tmp_path / "dev.spacy")
-        overrides = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy")}
+        settings = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy")}
         if epochs is not None:
-            overrides["training.max_epochs"] = epochs
+            settings["training.max_epochs"] = epochs
+        settings.update(overrides or {})
         level = logging.getLogger("spacy").level
         if quiet:
             logging.getLogger("spacy").setLevel(logging.ERROR)
@@ -143,12 +145,15 @@ def train(examples: list[Example], out: Path, *, epochs: int | None = None, quie
 
             sink = io.StringIO()
             with contextlib.redirect_stdout(sink) if quiet else contextlib.nullcontext():
-                spacy_train(CONFIG, tmp_path / "out", overrides=overrides, use_gpu=-1)
+                spacy_train(CONFIG, tmp_path / "out", overrides=settings, use_gpu=-1)
         finally:
             logging.getLogger("spacy").setLevel(level)
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(tmp_path / "out" / "model-last", out)
+    # The bag-of-words model reads token hashes only; the string table would otherwise carry the
+    # training vocabulary (words of the shared real messages) into the package.
+    (out / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
     return out
 
 
