@@ -32,7 +32,7 @@ CV_FLOORS = {
     "generic-flattery": (0.55, 0.35),
     "vague-opportunity": (0.45, 0.35),
     "missing-purpose": (0.30, 0.30),
-    "scam-red-flag": (0.70, 0.25),
+    "scam-red-flag": (0.65, 0.20),
 }
 
 
