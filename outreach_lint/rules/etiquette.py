@@ -116,7 +116,8 @@ class MissingPurpose(Rule):
     summary = "The reader cannot tell why they are contacted."
     docs = Docs(
         what="Looks for a reason for writing: a role or hiring need, a request (advice, an introduction, "
-             "questions on a topic, a talk), a meeting reason, or a product pitch, in the subject or the prose. "
+             "questions on a topic, a talk), a meeting reason, or a product pitch, in the subject or the prose, "
+             "from the listed cues or from sentences the sentence-function model reads as a purpose, offer or pitch. "
              "An info finding notes a purpose that first appears after the third sentence.",
         why="State why you are writing early: recipients skim the preview, and a message whose point they cannot "
             "find is ignored or reported. Bumps that only say “following up” and default connection notes give "
@@ -167,7 +168,8 @@ class MissingCallToAction(Rule):
     docs = Docs(
         what="Looks for a next step the reader can take: a question asking for a call, a reply, a time or "
              "interest (“Would you be open to a 15-minute call?”), an instruction (“Let me know”, “Book a time "
-             "here”), an offer (“Happy to send the description”), or on a connection note the request to connect.",
+             "here”), an offer (“Happy to send the description”), or a sentence the sentence-function model reads as "
+             "an ask. Never on a connection note: the invitation itself is the next step.",
         why="Make the next step easy: a message that informs but asks nothing leaves the reader to invent the next "
             "move, and most will not. Boomerang's analysis of reply rates found messages with one to three "
             "questions did best.",
@@ -291,7 +293,9 @@ class GenericFlattery(Rule):
     docs = Docs(
         what="Finds praise aimed at the recipient (“your impressive profile”, “your experience is outstanding”, "
              "“rockstar”, “a perfect fit”) and checks the same and neighbouring sentences for a specific fact "
-             "that grounds it: a named project, talk, company, number, or a fact from the recipient profile.",
+             "that grounds it: a named project, talk, company, number, or a fact from the recipient profile. "
+             "Sentences the sentence-function model reads as generic praise, or as praise with nothing "
+             "specific in them, are flagged too.",
         why="Flattery without substance is the signature of mass outreach; recipients discount it and it makes "
             "the rest of the message less credible. Praise that names what you noticed is read as genuine.",
         bad=Example("Hi Chris,\n\nYour profile is truly outstanding. I'm Greg, a recruiter with Apex Staffing, "
@@ -305,18 +309,18 @@ class GenericFlattery(Rule):
 
     def check(self, analysis: Any, config: Any) -> Iterator[Finding]:
         seen_sentences: set[int | None] = set()
+        facts = _profile_facts(analysis)
+        fix = Fix("Ground the compliment in a specific fact",
+                  suggestion=f"Say what impressed you, e.g. {facts}." if facts else
+                  "Replace it with the specific thing you noticed: a project, talk, result or number of theirs.")
         for p in ft.praise(analysis):
             if p.sentence_index in seen_sentences:
                 continue
             if not p.cliche and p.sentence_index is not None and ft.has_anchor_near(analysis, p.sentence_index):
                 continue
             seen_sentences.add(p.sentence_index)
-            facts = _profile_facts(analysis)
-            hint = (f"Say what impressed you, e.g. {facts}." if facts else
-                    "Replace it with the specific thing you noticed: a project, talk, result or number of theirs.")
             yield analysis.finding(self, p.start, p.end,
-                                   f"generic compliment “{p.text}” is not backed by anything specific",
-                                   Fix("Ground the compliment in a specific fact", suggestion=hint))
+                                   f"generic compliment “{p.text}” is not backed by anything specific", fix)
         for u in analysis.prose_units:
             idx = analysis.sentence_index(u.start)
             if idx in seen_sentences:
@@ -326,12 +330,8 @@ class GenericFlattery(Rule):
             if not (generic or praise and not (idx is not None and ft.has_anchor_near(analysis, idx, window=0))):
                 continue
             seen_sentences.add(idx)
-            facts = _profile_facts(analysis)
-            hint = (f"Say what impressed you, e.g. {facts}." if facts else
-                    "Replace it with the specific thing you noticed: a project, talk, result or number of theirs.")
             yield analysis.finding(self, u.start, u.end,
-                                   f"“{_clip(u.text)}” praises without saying anything specific",
-                                   Fix("Ground the compliment in a specific fact", suggestion=hint))
+                                   f"“{_clip(u.text)}” praises without saying anything specific", fix)
 
 
 class BaitAndSwitch(Rule):
@@ -515,7 +515,9 @@ class VagueOpportunity(Rule):
         what="Finds opportunity hype or abstraction (“exciting opportunity”, “a position that may interest you”, "
              "“top company”, “several amazing roles”, “competitive compensation”) and checks the message for both "
              "a concrete role title (Senior Accountant, Staff SRE) and a concrete detail: the hiring company, a "
-             "team, a location or remote status, or pay.",
+             "team, a location or remote status, or pay. An offer with no hype word (a sentence the "
+             "sentence-function model reads as a job offer) is flagged when the message names no role at all "
+             "and no sentence gives a concrete job detail.",
         why="Be transparent about the opportunity. A vague “great opportunity” reads as a mass blast or a bait, "
             "and candidates cannot judge whether to reply. Messages naming role, company, location and pay get "
             "more replies (LinkedIn's InMail best practices).",
@@ -633,6 +635,11 @@ GENERIC_ORG = re.compile(r"^(?:series [a-e]|saas|b2b|b2c|ai|fortune \d+|startup|
 GENERIC_TEAM = {"fun", "great", "amazing", "growing", "awesome", "dream", "rockstar", "sales", "culture"}
 
 
+SCAM_FIX = Fix("Remove scam-like requests",
+               suggestion="Legitimate recruiters interview first, never ask for money, bank details or ID up front, "
+                          "and keep hiring conversations on real company channels.")
+
+
 class ScamRedFlag(Rule):
     code = "OL303"
     slug = "scam-red-flag"
@@ -645,7 +652,8 @@ class ScamRedFlag(Rule):
              "training, equipment or background checks; a check to deposit and money to send back; gift cards, "
              "wire transfers or crypto; receiving and forwarding payments or packages; “no interview required”. "
              "One strong signal fires the rule; weak ones (“you have been selected”, “immediate start”, “Dear "
-             "Candidate”) need two.",
+             "Candidate”) need two. Sentences the sentence-function model reads as scam signs count too: two of "
+             "them, or one clear one beside a weak signal.",
         why="A legitimate message must not look like a scam, and a scam template in a team's library must be "
             "caught before it is sent. FTC: “Job Scams” (consumer.ftc.gov); FBI IC3 PSA I-012823-PSA on fake "
             "job postings.",
@@ -668,9 +676,7 @@ class ScamRedFlag(Rule):
                 u = signals[0]
                 yield analysis.finding(
                     self, u.start, u.end, f"reads like a job scam: “{_clip(u.text)}”",
-                    Fix("Remove scam-like requests",
-                        suggestion="Legitimate recruiters interview first, never ask for money, bank details or "
-                                   "ID up front, and keep hiring conversations on real company channels."))
+                    SCAM_FIX)
             return
         seen_end = -1
         for span in sorted(strong + (weak if len(weak) >= 2 or strong else []), key=lambda s: s.start):
@@ -679,6 +685,4 @@ class ScamRedFlag(Rule):
             seen_end = span.end
             yield analysis.finding(
                 self, span.start_char, span.end_char, f"job-scam signal: “{span.text}”",
-                Fix("Remove scam-like requests",
-                    suggestion="Legitimate recruiters interview first, never ask for money, bank details or ID up "
-                               "front, and keep hiring conversations on real company channels."))
+                SCAM_FIX)
